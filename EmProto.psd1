@@ -1,0 +1,22 @@
+@{
+    RootModule           = 'EmProto.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f7c1e-3f5d-4a4e-9a57-2f1f6b7d4e21'
+    Author               = 'EmProto contributors'
+    CompanyName          = 'EmProto'
+    Copyright            = '(c) EmProto contributors. MIT License.'
+    Description          = 'Find, monitor and control EVSEMaster-family EV chargers (Besen, Telestar, evseODM, Morec, Deltaco) over their local UDP protocol. Includes a charger simulator.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('EmProto.Format.ps1xml')
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('EV', 'EVSE', 'charger', 'EVSEMaster', 'Besen', 'Telestar', 'UDP', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri = 'https://example.invalid/emproto'
+        }
+    }
+}

@@ -1,0 +1,162 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, benchmarks and installs the EmProto module.
+.DESCRIPTION
+    Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
+      Build    (default) build the solution and stage out/EmProto/<version>/
+      Test     Build, run every xunit test, then every Pester test in a fresh pwsh;
+               prints one final line "N passed, N failed"; exits non-zero on any failure
+               or when no test ran
+      Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
+      Bench    the benchmarks; results in out/bench and the README
+      Install  copy the staged module into the user's module path
+      Clean    remove build output
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Demo: run against real chargers on the LAN instead of the simulator.
+    [switch] $Real,
+
+    # Demo -Real: the chargers' password (prompted for when absent).
+    [securestring] $Password
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$manifest = Import-PowerShellDataFile (Join-Path $root 'EmProto.psd1')
+$version = $manifest.ModuleVersion
+$outRoot = Join-Path $root 'out'
+$moduleRoot = Join-Path $outRoot 'EmProto'
+$stage = Join-Path $moduleRoot $version
+
+function Invoke-Native {
+    param([string] $What, [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Build {
+    Write-Host "== Build EmProto $version ($Configuration)"
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'EmPsm.sln') -c $Configuration -nologo -v:minimal "-p:Version=$version" }
+
+    if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $stage -Force
+    $bin = Join-Path $root "src/EmProto/bin/$Configuration/netstandard2.0"
+    # The module's files, listed explicitly: nothing else is shipped.
+    $files = @(
+        'EmProto.dll', 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll',
+        'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll'
+    )
+    foreach ($f in $files) { Copy-Item (Join-Path $bin $f) $stage }
+    Copy-Item (Join-Path $root 'EmProto.psd1'), (Join-Path $root 'EmProto.Format.ps1xml') $stage
+    $helpScript = Join-Path $root 'tools/New-ModuleHelp.ps1'
+    if (Test-Path $helpScript) {
+        & $helpScript -SourcePath (Join-Path $root 'docs/help') -OutputPath (Join-Path $stage 'en-US')
+    }
+    Write-Host "Staged $stage"
+}
+
+function Get-TrxCounts {
+    param([string] $Directory)
+    $passed = 0; $failed = 0; $total = 0
+    foreach ($trx in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction SilentlyContinue) {
+        [xml] $x = Get-Content $trx.FullName -Raw
+        $c = $x.TestRun.ResultSummary.Counters
+        $passed += [int] $c.passed
+        $failed += [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+        $total += [int] $c.total
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Total = $total }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $outRoot 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $null = New-Item -ItemType Directory $results -Force
+
+    Write-Host '== xunit'
+    dotnet test (Join-Path $root 'EmPsm.sln') -c $Configuration --no-build -nologo `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $results 'xunit')
+    $xunitExit = $LASTEXITCODE
+    $x = Get-TrxCounts (Join-Path $results 'xunit')
+
+    Write-Host '== Pester (fresh pwsh)'
+    $pesterJson = Join-Path $results 'pester.json'
+    dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-PesterTests.ps1') -ModulePath $moduleRoot -ResultPath $pesterJson
+    $pesterExit = $LASTEXITCODE
+    $p = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Total = 0 } }
+
+    $passed = $x.Passed + $p.Passed
+    $failed = $x.Failed + $p.Failed
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $x.Passed, $x.Failed, $p.Passed, $p.Failed)
+    if ($xunitExit -ne 0 -and $x.Failed -eq 0) { $failed++; Write-Host "dotnet test exited $xunitExit without a failed test: counted as a failure." }
+    if ($pesterExit -ne 0 -and $p.Failed -eq 0) { $failed++; Write-Host "Pester exited $pesterExit without a failed test: counted as a failure." }
+    if ($x.Total -eq 0 -or $p.Total -eq 0) { $failed++; Write-Host 'No tests ran in one of the suites: counted as a failure.' }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $demo = Join-Path $root 'examples/Demo.ps1'
+    if (-not (Test-Path $demo)) {
+        Write-Error 'The demo is not delivered yet (examples/Demo.ps1 is missing).' -ErrorAction Continue
+        exit 2
+    }
+    $demoArgs = @{ ModulePath = $moduleRoot }
+    if ($Real) { $demoArgs.Real = $true }
+    if ($Password) { $demoArgs.Password = $Password }
+    & $demo @demoArgs
+    exit $LASTEXITCODE
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $bench = Join-Path $root 'bench/Invoke-Benchmarks.ps1'
+    if (-not (Test-Path $bench)) {
+        Write-Error 'The benchmarks are not delivered yet (bench/Invoke-Benchmarks.ps1 is missing).' -ErrorAction Continue
+        exit 2
+    }
+    & $bench -ModulePath $moduleRoot -OutputPath (Join-Path $outRoot 'bench')
+    exit $LASTEXITCODE
+}
+
+function Invoke-Install {
+    Invoke-Build
+    $paths = $env:PSModulePath -split [IO.Path]::PathSeparator
+    $userPath = if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+        $paths | Where-Object { $_ -like "$([Environment]::GetFolderPath('MyDocuments'))*" } | Select-Object -First 1
+    } else {
+        $paths | Where-Object { $_ -like "$HOME*" } | Select-Object -First 1
+    }
+    if (-not $userPath) { throw 'No user module path found in $env:PSModulePath.' }
+    $target = Join-Path $userPath "EmProto/$version"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $null = New-Item -ItemType Directory $target -Force
+    Copy-Item (Join-Path $stage '*') $target -Recurse
+    Write-Host "Installed EmProto $version to $target"
+}
+
+function Invoke-Clean {
+    foreach ($d in @($outRoot) + @(Get-ChildItem $root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $d) { Remove-Item $d -Recurse -Force }
+    }
+    Write-Host 'Clean.'
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
+    'Install' { Invoke-Install }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,83 @@
+using System;
+
+namespace EmProto.Protocol.Payloads
+{
+    /// <summary>ChargeStart (0x8007, 47 bytes).</summary>
+    public sealed class ChargeStartPayload : EmPayload
+    {
+        /// <summary>Line id: 1 (the seed library; 2 on three-phase unless single phase is asked).</summary>
+        public byte LineId { get; set; } = 1;
+
+        /// <summary>User id shown in the charger's history (ASCII, at most 16).</summary>
+        public string UserId { get; set; } = "emmgr";
+
+        /// <summary>Charge id (ASCII, at most 16).</summary>
+        public string ChargeId { get; set; } = string.Empty;
+
+        /// <summary>1 if the start time is in the future.</summary>
+        public byte IsReservation { get; set; }
+
+        /// <summary>Start time ("now" when not a reservation).</summary>
+        public EmTimestamp ReservationDate { get; set; }
+
+        /// <summary>Start type (1).</summary>
+        public byte StartType { get; set; } = 1;
+
+        /// <summary>Charge type (1; 11 forces one phase on some firmware).</summary>
+        public byte ChargeType { get; set; } = 1;
+
+        /// <summary>Maximum duration in minutes; 0xFFFF = unlimited.</summary>
+        public ushort MaxDurationMinutes { get; set; } = 0xFFFF;
+
+        /// <summary>Maximum energy, raw (× 0.01 kWh); 0xFFFF = unlimited.</summary>
+        public ushort MaxEnergyRaw { get; set; } = 0xFFFF;
+
+        /// <summary>Parameter 3: must be 0xFFFF (0 makes the charger stop after a few seconds).</summary>
+        public ushort Param3 { get; set; } = 0xFFFF;
+
+        /// <summary>Current in amps (6 to the charger's maximum, never above 32).</summary>
+        public byte MaxAmps { get; set; } = 6;
+
+        /// <inheritdoc/>
+        public override int Length => 47;
+
+        /// <inheritdoc/>
+        public override void Validate()
+        {
+            EmText.Validate(UserId, 16, nameof(UserId));
+            EmText.Validate(ChargeId, 16, nameof(ChargeId));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(byte[] b, int o)
+        {
+            Validate();
+            b[o] = LineId;
+            EmText.Write(b, o + 1, 16, UserId, nameof(UserId));
+            EmText.Write(b, o + 17, 16, ChargeId, nameof(ChargeId));
+            b[o + 33] = IsReservation;
+            BigEndian.Put32(b, o + 34, ReservationDate.Raw);
+            b[o + 38] = StartType;
+            b[o + 39] = ChargeType;
+            BigEndian.Put16(b, o + 40, MaxDurationMinutes);
+            BigEndian.Put16(b, o + 42, MaxEnergyRaw);
+            BigEndian.Put16(b, o + 44, Param3);
+            b[o + 46] = MaxAmps;
+        }
+
+        internal static ChargeStartPayload Decode(byte[] b, int o, int n) => new ChargeStartPayload
+        {
+            LineId = b[o],
+            UserId = EmText.Read(b, o + 1, 16),
+            ChargeId = EmText.Read(b, o + 17, 16),
+            IsReservation = b[o + 33],
+            ReservationDate = new EmTimestamp(BigEndian.U32(b, o + 34)),
+            StartType = b[o + 38],
+            ChargeType = b[o + 39],
+            MaxDurationMinutes = BigEndian.U16(b, o + 40),
+            MaxEnergyRaw = BigEndian.U16(b, o + 42),
+            Param3 = BigEndian.U16(b, o + 44),
+            MaxAmps = b[o + 46],
+        };
+    }
+}
