@@ -1,0 +1,15 @@
+using System;
+
+namespace EmProto.Engine
+{
+    /// <summary>The charger refused the password.</summary>
+    [Serializable]
+    public class EvseAuthenticationException : EvseException
+    {
+        /// <summary>Creates the exception.</summary>
+        public EvseAuthenticationException(string message, string? serial = null)
+            : base(EvseErrorKind.Authentication, "EvseAuthenticationFailed", message, serial)
+        {
+        }
+    }
+}

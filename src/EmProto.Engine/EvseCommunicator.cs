@@ -1,0 +1,626 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using EmProto.Engine.Persistence;
+using EmProto.Engine.Transport;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Engine
+{
+    /// <summary>
+    /// The one UDP endpoint of a process: receives and decodes every packet, keeps the registry of
+    /// chargers, answers keep-alives and acknowledges pushes, and carries every request. Thread-safe;
+    /// shared by all runspaces. Events are raised on a dedicated dispatcher thread, never on the
+    /// receive path.
+    /// </summary>
+    public sealed class EvseCommunicator : IDisposable
+    {
+        private readonly ConcurrentDictionary<EvseSerial, Evse> _evses = new ConcurrentDictionary<EvseSerial, Evse>();
+        private readonly HashSet<string> _dirty = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
+        private readonly object _lifecycle = new object();
+        private readonly object _storeLock = new object();
+        private readonly ConcurrentDictionary<Task, bool> _background = new ConcurrentDictionary<Task, bool>();
+        private readonly EventDispatcher _dispatcher;
+        private CancellationTokenSource _cts = new CancellationTokenSource();
+        private IUdpTransport? _transport;
+        private Task? _receiveLoop;
+        private ITimer? _housekeeping;
+        private int _ticking;
+        private bool _disposed;
+
+        /// <summary>Creates a communicator (not started).</summary>
+        public EvseCommunicator(CommunicatorOptions? options = null)
+        {
+            Options = (options ?? new CommunicatorOptions()).Clone();
+            Options.Validate();
+            _dispatcher = new EventDispatcher(Counters);
+        }
+
+        /// <summary>The settings (treat as read-only once started).</summary>
+        public CommunicatorOptions Options { get; }
+
+        /// <summary>Counters: received, sent, dropped by reason, retries, timeouts.</summary>
+        public CommunicatorCounters Counters { get; } = new CommunicatorCounters();
+
+        /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+        public bool IsRunning => _transport != null;
+
+        /// <summary>The bound local endpoint while running.</summary>
+        public IPEndPoint? LocalEndPoint => _transport?.LocalEndPoint;
+
+        /// <summary>When it was started.</summary>
+        public DateTimeOffset? StartedAt { get; private set; }
+
+        /// <summary>Why the known-chargers file could not be used (it is then left untouched), or null.</summary>
+        public string? StoreProblem { get; private set; }
+
+        internal CancellationToken Lifetime => _cts.Token;
+
+        /// <summary>A charger appeared.</summary>
+        public event EventHandler<EvseEventArgs>? EvseAdded;
+
+        /// <summary>Something about a charger changed (see <see cref="EvseEventArgs.Change"/>).</summary>
+        public event EventHandler<EvseEventArgs>? EvseChanged;
+
+        /// <summary>A charger was removed (forgotten).</summary>
+        public event EventHandler<EvseEventArgs>? EvseRemoved;
+
+        /// <summary>A datagram was received or sent (for dumps; the password is masked).</summary>
+        public event EventHandler<DatagramTrafficEventArgs>? DatagramTraffic;
+
+        /// <summary>Binds the socket, loads the known chargers and starts receiving.</summary>
+        /// <exception cref="EvseException">The port is in use (EvsePortInUse) or the socket cannot be bound.</exception>
+        public void Start()
+        {
+            lock (_lifecycle)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(EvseCommunicator));
+                if (_transport != null) return;
+                LoadStore();
+                _cts = new CancellationTokenSource();
+                _transport = Options.TransportFactory(Options);
+                StartedAt = Options.TimeProvider.GetUtcNow();
+                var transport = _transport;
+                var token = _cts.Token;
+                _receiveLoop = Task.Factory.StartNew(() => ReceiveLoopAsync(transport, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                _housekeeping = Options.TimeProvider.CreateTimer(_ => Housekeeping(), null, Options.HousekeepingInterval, Options.HousekeepingInterval);
+            }
+        }
+
+        /// <summary>Stops receiving, saves the known chargers and closes the socket. Chargers stay in memory.</summary>
+        public void Stop()
+        {
+            Task? loop;
+            lock (_lifecycle)
+            {
+                if (_transport == null) return;
+                _housekeeping?.Dispose();
+                _housekeeping = null;
+                _cts.Cancel();
+                _transport.Dispose();
+                _transport = null;
+                loop = _receiveLoop;
+                _receiveLoop = null;
+            }
+            try
+            {
+                loop?.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // The loop ends by cancellation; anything else was already counted.
+            }
+            var pending = new List<Task>(_background.Keys);
+            try
+            {
+                Task.WaitAll(pending.ToArray(), TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Background work ends by cancellation.
+            }
+            foreach (var evse in _evses.Values) evse.FailWaiters(new OperationCanceledException("The communicator was stopped."));
+            Save();
+        }
+
+        /// <summary>Stops and releases everything; no thread, timer or socket outlives it.</summary>
+        public void Dispose()
+        {
+            Stop();
+            lock (_lifecycle)
+            {
+                if (_disposed) return;
+                _disposed = true;
+            }
+            _dispatcher.Dispose();
+            _cts.Dispose();
+        }
+
+        // ------------------------------------------------------------------ registry
+
+        /// <summary>The chargers known, sorted by serial.</summary>
+        public IReadOnlyList<Evse> GetEvses()
+        {
+            var list = new List<Evse>(_evses.Values);
+            list.Sort((a, b) => a.SerialValue.CompareTo(b.SerialValue));
+            return list;
+        }
+
+        /// <summary>A charger by serial (16 hex digits), or null.</summary>
+        public Evse? GetEvse(string serial) => EvseSerial.TryParse(serial, out var s) && _evses.TryGetValue(s, out var e) ? e : null;
+
+        /// <summary>Adds (or returns) a charger at a known address — for chargers on another subnet, where broadcasts do not reach.</summary>
+        public Evse AddEvse(string serial, IPEndPoint endPoint)
+        {
+            if (!EvseSerial.TryParse(serial, out var s))
+                throw new EvseException(EvseErrorKind.InvalidArgument, "EvseInvalidSerial", "A charger serial is 16 hexadecimal digits; got '" + serial + "'.");
+            var evse = GetOrAdd(s, out bool added);
+            evse.SetEndPoint(endPoint);
+            MarkDirty(evse);
+            if (added) RaiseAdded(evse);
+            return evse;
+        }
+
+        /// <summary>Forgets a charger, including its stored password.</summary>
+        public bool RemoveEvse(string serial)
+        {
+            if (!EvseSerial.TryParse(serial, out var s) || !_evses.TryRemove(s, out var evse)) return false;
+            evse.Disconnect();
+            lock (_storeLock)
+            {
+                _removed.Add(evse.Serial);
+                _dirty.Remove(evse.Serial);
+            }
+            Save();
+            var args = new EvseEventArgs(evse, null, null, null, Options.TimeProvider.GetUtcNow());
+            _dispatcher.Post(() => EvseRemoved?.Invoke(this, args));
+            return true;
+        }
+
+        private Evse GetOrAdd(EvseSerial serial, out bool added)
+        {
+            if (_evses.TryGetValue(serial, out var existing))
+            {
+                added = false;
+                return existing;
+            }
+            var created = new Evse(this, serial);
+            var actual = _evses.GetOrAdd(serial, created);
+            added = ReferenceEquals(actual, created);
+            if (added)
+            {
+                lock (_storeLock) _removed.Remove(actual.Serial);
+            }
+            return actual;
+        }
+
+        // ------------------------------------------------------------------ discovery
+
+        /// <summary>
+        /// Sends the active discovery probe: a RequestLogin with an all-zero serial and no password;
+        /// chargers answer PasswordErrorResponse carrying their serial.
+        /// </summary>
+        public Task ProbeAsync(IPEndPoint? target = null)
+        {
+            var d = new Datagram(EvseSerial.Zero, EmPassword.None, EmCommand.RequestLogin, ByteValuePayload.Zero);
+            return SendAsync(d, target ?? Options.ProbeTarget);
+        }
+
+        /// <summary>
+        /// Finds the charger at an address (probe sent there, waiting for its answer or any datagram it
+        /// originates) — for a charger on another subnet.
+        /// </summary>
+        /// <exception cref="EvseTimeoutException">Nothing answered from that address.</exception>
+        public async Task<Evse> FindAtAddressAsync(IPAddress address, int port, CancellationToken cancellationToken = default)
+        {
+            var found = new TaskCompletionSource<Evse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            EventHandler<DatagramTrafficEventArgs> handler = (s, e) =>
+            {
+                if (e.Direction == TrafficDirection.Received && e.Remote.Address.Equals(address))
+                {
+                    var evse = GetEvse(e.Serial);
+                    if (evse != null) found.TrySetResult(evse);
+                }
+            };
+            foreach (var e in _evses.Values)
+            {
+                var ep = e.EndPoint;
+                if (ep != null && ep.Address.Equals(address) && e.IsOnline) return e;
+            }
+            DatagramTraffic += handler;
+            try
+            {
+                int attempts = Options.RetryCount + 1;
+                for (int i = 0; i < attempts; i++)
+                {
+                    await ProbeAsync(new IPEndPoint(address, port)).ConfigureAwait(false);
+                    using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        var delay = Options.TimeProvider.Delay(Options.RequestTimeout, cts.Token);
+                        var first = await Task.WhenAny(found.Task, delay).ConfigureAwait(false);
+                        cts.Cancel();
+                        if (first == found.Task) return await found.Task.ConfigureAwait(false);
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (i + 1 < attempts) Counters.Retry();
+                }
+                Counters.Timeout();
+                throw new EvseTimeoutException("No charger answered from " + address + ":" + port + " after " + attempts + " probes.");
+            }
+            finally
+            {
+                DatagramTraffic -= handler;
+            }
+        }
+
+        // ------------------------------------------------------------------ receive path
+
+        private async Task ReceiveLoopAsync(IUdpTransport transport, CancellationToken token)
+        {
+            while (!token.IsCancellationRequested)
+            {
+                UdpPacket packet;
+                try
+                {
+                    packet = await transport.ReceiveAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // the receive loop never dies: a failed receive is retried
+                catch (Exception)
+                {
+                    if (token.IsCancellationRequested) return;
+                    Counters.Drop(DropReason.HandlerError);
+                    continue;
+                }
+                try
+                {
+                    HandlePacket(packet.Buffer, packet.Count, packet.Remote);
+                }
+                catch (Exception)
+                {
+                    Counters.Drop(DropReason.HandlerError);
+                }
+#pragma warning restore CA1031
+            }
+        }
+
+        /// <summary>Processes one received packet (the receive path; public for tests and fuzzing).</summary>
+        public void HandlePacket(byte[] buffer, int count, IPEndPoint remote)
+        {
+            Counters.PacketReceived();
+            var reader = DatagramCodec.ReadPacket(buffer, 0, count);
+            while (reader.TryReadNext(out var datagram, out var error))
+            {
+                if (error != DecodeError.None)
+                {
+                    Counters.Drop((DropReason)((int)error - 1));
+                    continue;
+                }
+#pragma warning disable CA1031 // one bad datagram must not stop the rest of the packet
+                try
+                {
+                    HandleDatagram(datagram, remote, buffer, count);
+                }
+                catch (Exception)
+                {
+                    Counters.Drop(DropReason.HandlerError);
+                }
+#pragma warning restore CA1031
+            }
+        }
+
+        private void HandleDatagram(in Datagram d, IPEndPoint remote, byte[] buffer, int count)
+        {
+            if (EmCommands.IsAppToCharger(d.Command))
+            {
+                Counters.Drop(DropReason.NotFromCharger);
+                return;
+            }
+            Counters.DatagramReceived();
+            var now = Options.TimeProvider.GetUtcNow();
+            int cmd = (int)d.Command;
+            bool originated = cmd >= 1 && cmd <= 13;
+            bool mayCreate = originated || d.Command == EmCommand.PasswordErrorResponse;
+            Evse? evse;
+            bool added = false;
+            if (mayCreate) evse = GetOrAdd(d.Serial, out added);
+            else if (!_evses.TryGetValue(d.Serial, out evse))
+            {
+                Counters.Drop(DropReason.Unsolicited);
+                return;
+            }
+
+            bool moved = evse.AcceptEndPoint(remote, originated, out var previous, out bool rejected);
+            if (rejected)
+            {
+                Counters.Drop(DropReason.AddressMismatch);
+                if (originated)
+                {
+                    Raise(evse, EvseChange.Address, previous, remote,
+                        "Ignored a datagram claiming to be charger " + evse.Serial + " from " + remote + "; it is pinned to " + previous + ".");
+                }
+                return;
+            }
+            if (DatagramTraffic != null) PostTraffic(TrafficDirection.Received, remote, d, buffer, count);
+            if (added)
+            {
+                MarkDirty(evse);
+                RaiseAdded(evse);
+            }
+            if (moved)
+            {
+                MarkDirty(evse);
+                Raise(evse, EvseChange.Address, previous, remote,
+                    "Charger " + evse.Serial + " now sends from " + remote + " (was " + previous + "). If you did not expect this, another device may be impersonating it: pin it with Connect-Evse -Pin.");
+            }
+            if (evse.Touch(now)) Raise(evse, EvseChange.Online, false, true);
+
+            switch (d.Command)
+            {
+                case EmCommand.Login:
+                    evse.ApplyInfo((LoginPayload)d.Payload);
+                    evse.OnAnnounce();
+                    if (evse.NeedsLogin(now, TimeSpan.FromSeconds(3))) AutoLogin(evse);
+                    break;
+                case EmCommand.LoginResponse:
+                    if (!evse.Deliver(d)) Counters.Drop(DropReason.Unsolicited);
+                    break;
+                case EmCommand.PasswordErrorResponse:
+                    if (!evse.Deliver(d) && !added && evse.EndPoint != null) evse.OnPasswordRejected();
+                    break;
+                case EmCommand.Heading:
+                    Reply(evse, EmCommand.HeadingResponse, ByteValuePayload.Zero, remote);
+                    evse.OnHeading(now);
+                    if (!evse.IsLoggedIn && evse.NeedsLogin(now, TimeSpan.FromSeconds(3))) AutoLogin(evse);
+                    break;
+                case EmCommand.SingleAcStatus:
+                    Reply(evse, EmCommand.SingleAcStatusResponse, ByteValuePayload.One, remote);
+                    evse.ApplyStatus((SingleAcStatusPayload)d.Payload, now);
+                    break;
+                case EmCommand.StatusRecord:
+                    evse.ApplyStatus((SingleAcStatusPayload)d.Payload, now);
+                    evse.Deliver(d);
+                    break;
+                case EmCommand.SingleAcChargingStatusPublicAuto:
+                    Reply(evse, EmCommand.SingleAcChargingStatusAcknowledge, ByteValuePayload.Zero, remote);
+                    evse.ToSession((ChargingStatusPayload)d.Payload);
+                    evse.Deliver(d);
+                    break;
+                case EmCommand.SingleAcChargingStatusResponse:
+                    evse.ToSession((ChargingStatusPayload)d.Payload);
+                    evse.Deliver(d);
+                    break;
+                case EmCommand.CurrentChargeRecord:
+                {
+                    var r = (ChargeRecordPayload)d.Payload;
+                    Reply(evse, EmCommand.CurrentChargeRecordResponse, new CurrentChargeRecordAckPayload { LineId = r.LineId, ChargeId = r.ChargeId, Status = 1 }, remote);
+                    if (evse.AddRecord(r, now)) Save();
+                    break;
+                }
+                case EmCommand.UploadLocalChargeRecord:
+                {
+                    var r = (ChargeRecordPayload)d.Payload;
+                    Reply(evse, EmCommand.UploadLocalChargeRecordAcknowledge, new UploadRecordAckPayload { ChargeId = r.ChargeId }, remote);
+                    if (evse.AddRecord(r, now)) Save();
+                    break;
+                }
+                default:
+                    if (!evse.Deliver(d) && !IsUnsolicitedReport(d)) Counters.Drop(DropReason.Unsolicited);
+                    break;
+            }
+        }
+
+        private static bool IsUnsolicitedReport(in Datagram d) =>
+            d.Command == EmCommand.SetAndGetSystemTimeResponse || d.Command == EmCommand.ChargeStartResponse || d.Command == EmCommand.ChargeStopResponse;
+
+        private void Reply(Evse evse, EmCommand command, EmPayload payload, IPEndPoint remote)
+        {
+            var pw = evse.StoredPassword;
+            var d = new Datagram(evse.SerialValue, pw != null ? EmPassword.FromString(pw) : EmPassword.None, command, payload);
+            _ = SendAsync(d, remote);
+        }
+
+        private void AutoLogin(Evse evse)
+        {
+            var password = evse.StoredPassword;
+            if (password == null) return;
+            RunBackground(ct => evse.LoginAsync(password, ct));
+        }
+
+        // ------------------------------------------------------------------ sending
+
+        internal Task SendAsync(in Datagram d, IPEndPoint target)
+        {
+            var transport = _transport;
+            if (transport == null)
+                throw new EvseException(EvseErrorKind.Connection, "EvseCommunicatorStopped", "The communicator is not running (Start-EvseCommunicator starts it).", d.Serial.ToString());
+            var bytes = DatagramCodec.Encode(d);
+            Counters.DatagramSent();
+            if (DatagramTraffic != null) PostTraffic(TrafficDirection.Sent, target, d, bytes, bytes.Length);
+            try
+            {
+                return transport.SendAsync(bytes, bytes.Length, target);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw new EvseException(EvseErrorKind.Connection, "EvseCommunicatorStopped", "The communicator was stopped.", d.Serial.ToString());
+            }
+        }
+
+        private void PostTraffic(TrafficDirection direction, IPEndPoint remote, in Datagram d, byte[] buffer, int count)
+        {
+            var args = DatagramTrafficEventArgs.Create(direction, remote, d, Options.TimeProvider.GetUtcNow());
+            _dispatcher.Post(() => DatagramTraffic?.Invoke(this, args));
+        }
+
+        // ------------------------------------------------------------------ events and background work
+
+        internal void Raise(Evse evse, EvseChange change, object? oldValue, object? newValue, string? message = null)
+        {
+            if (EvseChanged == null) return;
+            var args = new EvseEventArgs(evse, change, oldValue, newValue, Options.TimeProvider.GetUtcNow(), message);
+            _dispatcher.Post(() => EvseChanged?.Invoke(this, args));
+        }
+
+        private void RaiseAdded(Evse evse)
+        {
+            if (EvseAdded == null) return;
+            var args = new EvseEventArgs(evse, null, null, null, Options.TimeProvider.GetUtcNow());
+            _dispatcher.Post(() => EvseAdded?.Invoke(this, args));
+        }
+
+        /// <summary>Runs work tied to the communicator's lifetime; failures are contained (they surface through state and events).</summary>
+        internal void RunBackground(Func<CancellationToken, Task> work)
+        {
+            var token = _cts.Token;
+            if (token.IsCancellationRequested) return;
+            Task task = Task.Run(async () =>
+            {
+#pragma warning disable CA1031 // background refreshes must not crash the process
+                try
+                {
+                    await work(token).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Timeouts and refusals here are not the caller's: the next command reports its own.
+                }
+#pragma warning restore CA1031
+            });
+            _background[task] = true;
+            task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        private void Housekeeping()
+        {
+            if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
+            try
+            {
+                var now = Options.TimeProvider.GetUtcNow();
+                foreach (var evse in _evses.Values)
+                {
+                    evse.Tick(now, out bool offline, out bool lapsed);
+                    if (offline) Raise(evse, EvseChange.Online, true, false);
+                    if (lapsed)
+                    {
+                        Raise(evse, EvseChange.Login, true, false);
+                        if (evse.NeedsLogin(now, TimeSpan.FromSeconds(5))) AutoLogin(evse);
+                    }
+                    if (evse.ConfigIsStale(now) && evse.TryBeginRefresh())
+                    {
+                        RunBackground(async ct =>
+                        {
+                            try
+                            {
+                                await evse.GetConfigAsync(Options.ConfigRefreshInterval, ct).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                evse.EndRefresh();
+                            }
+                        });
+                    }
+                }
+                bool dirty;
+                lock (_storeLock) dirty = _dirty.Count > 0;
+                if (dirty) Save();
+            }
+#pragma warning disable CA1031 // a timer callback must not crash the process
+            catch (Exception)
+            {
+                Counters.Drop(DropReason.HandlerError);
+            }
+#pragma warning restore CA1031
+            finally
+            {
+                Interlocked.Exchange(ref _ticking, 0);
+            }
+        }
+
+        // ------------------------------------------------------------------ persistence
+
+        internal void MarkDirty(Evse evse, bool saveNow = false)
+        {
+            lock (_storeLock) _dirty.Add(evse.Serial);
+            if (saveNow) Save();
+        }
+
+        private void LoadStore()
+        {
+            if (Options.StorePath == null) return;
+            try
+            {
+                var stored = EvseStore.Load(Options.StorePath);
+                foreach (var s in stored)
+                {
+                    if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
+                    var evse = GetOrAdd(serial, out _);
+                    evse.LoadStored(s);
+                }
+                StoreProblem = null;
+            }
+            catch (EvseException ex)
+            {
+                StoreProblem = ex.Message;
+            }
+        }
+
+        /// <summary>Writes the known chargers to the store now (merging with what other processes wrote).</summary>
+        public void Save()
+        {
+            if (Options.StorePath == null || StoreProblem != null) return;
+            List<StoredEvse> ours;
+            HashSet<string> removed;
+            lock (_storeLock)
+            {
+                if (_dirty.Count == 0 && _removed.Count == 0) return;
+                ours = new List<StoredEvse>();
+                foreach (var serial in _dirty)
+                {
+                    var evse = GetEvse(serial);
+                    if (evse != null) ours.Add(evse.ToStored());
+                }
+                removed = new HashSet<string>(_removed, StringComparer.Ordinal);
+                _dirty.Clear();
+                _removed.Clear();
+            }
+            try
+            {
+                EvseStore.Merge(Options.StorePath, ours, removed);
+            }
+            catch (EvseException ex)
+            {
+                StoreProblem = ex.Message;
+            }
+        }
+
+        /// <summary>Imports the seed library's evses.json (password XOR 0xFF, base64); returns the chargers imported.</summary>
+        public IReadOnlyList<Evse> ImportEmproto(string path)
+        {
+            var list = new List<Evse>();
+            foreach (var s in EvseStore.ReadEmproto(path))
+            {
+                if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
+                var evse = GetOrAdd(serial, out bool added);
+                evse.LoadStored(s);
+                MarkDirty(evse);
+                if (added) RaiseAdded(evse);
+                list.Add(evse);
+            }
+            Save();
+            return list;
+        }
+    }
+}

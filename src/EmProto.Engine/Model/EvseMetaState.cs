@@ -1,0 +1,23 @@
+namespace EmProto.Engine
+{
+    /// <summary>The overall state of a charger, computed from the protocol-level states.</summary>
+    public enum EvseMetaState
+    {
+        /// <summary>No status received yet (not logged in, or just connected).</summary>
+        Unknown = 0,
+        /// <summary>No datagrams for longer than the offline threshold.</summary>
+        Offline,
+        /// <summary>No car plugged in.</summary>
+        Idle,
+        /// <summary>A car is plugged in, not charging.</summary>
+        PluggedIn,
+        /// <summary>Charging.</summary>
+        Charging,
+        /// <summary>A charge is planned (reservation).</summary>
+        Reserved,
+        /// <summary>The session has finished; the car is still plugged in.</summary>
+        Finished,
+        /// <summary>The charger reports an error or a fault state.</summary>
+        Error,
+    }
+}

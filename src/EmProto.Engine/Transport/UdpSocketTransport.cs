@@ -1,0 +1,124 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EmProto.Engine.Transport
+{
+    /// <summary>
+    /// A UDP socket bound exclusively (no address reuse) so that a second program on the same
+    /// port fails loudly instead of stealing replies; broadcast enabled.
+    /// </summary>
+    public sealed class UdpSocketTransport : IUdpTransport
+    {
+        private readonly Socket _socket;
+        private readonly byte[] _buffer = new byte[65536];
+
+        private UdpSocketTransport(Socket socket)
+        {
+            _socket = socket;
+            LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        }
+
+        /// <inheritdoc/>
+        public IPEndPoint LocalEndPoint { get; }
+
+        /// <summary>Binds a socket.</summary>
+        /// <exception cref="EvseException">The port is in use (ErrorId EvsePortInUse) or cannot be bound.</exception>
+        public static UdpSocketTransport Bind(IPAddress address, int port, bool enableBroadcast)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                socket.ExclusiveAddressUse = true;
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
+            }
+            catch (SocketException)
+            {
+                // Not every platform allows setting these; a plain bind still refuses a taken port.
+            }
+            try
+            {
+                socket.EnableBroadcast = enableBroadcast;
+                socket.Bind(new IPEndPoint(address, port));
+                if (Environment.OSVersion.Platform == PlatformID.Win32NT)
+                {
+                    // Windows reports ICMP port-unreachable as a receive error (WSAECONNRESET): turn that off.
+                    const int SioUdpConnReset = -1744830452;
+                    socket.IOControl(SioUdpConnReset, new byte[] { 0 }, null);
+                }
+                return new UdpSocketTransport(socket);
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                if (ex.SocketErrorCode == SocketError.AddressAlreadyInUse || ex.SocketErrorCode == SocketError.AccessDenied)
+                {
+                    throw new EvseException(EvseErrorKind.Connection, "EvsePortInUse",
+                        "UDP port " + port + " on " + address + " is already in use by another program (often another EVSE app or a second PowerShell process using EmProto). " +
+                        "Chargers send to port 28376, and two programs on that port steal each other's replies. Stop the other program, or choose another port with Start-EvseCommunicator -Port <n> (chargers then only reach you by -IPAddress).",
+                        null, ex);
+                }
+                throw new EvseException(EvseErrorKind.Connection, "EvseSocketError", "Cannot bind UDP " + address + ":" + port + ": " + ex.Message, null, ex);
+            }
+        }
+
+        /// <summary>Waits for the next packet. The returned buffer is reused by the next call: process it first.</summary>
+        public async Task<UdpPacket> ReceiveAsync(CancellationToken cancellationToken)
+        {
+            var buffer = _buffer;
+            EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var tcs = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                IAsyncResult ar;
+                try
+                {
+                    ar = _socket.BeginReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref any, r => tcs.TrySetResult(0), null);
+                }
+                catch (SocketException ex) when (IsTransient(ex))
+                {
+                    continue;
+                }
+                using (cancellationToken.Register(() => tcs.TrySetCanceled()))
+                {
+                    await tcs.Task.ConfigureAwait(false);
+                }
+                try
+                {
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    int n = _socket.EndReceiveFrom(ar, ref from);
+                    return new UdpPacket(buffer, n, (IPEndPoint)from);
+                }
+                catch (SocketException ex) when (IsTransient(ex))
+                {
+                    continue;
+                }
+            }
+        }
+
+        private static bool IsTransient(SocketException ex) =>
+            ex.SocketErrorCode == SocketError.ConnectionReset || ex.SocketErrorCode == SocketError.MessageSize ||
+            ex.SocketErrorCode == SocketError.NetworkReset || ex.SocketErrorCode == SocketError.HostUnreachable ||
+            ex.SocketErrorCode == SocketError.NetworkUnreachable;
+
+        /// <inheritdoc/>
+        public Task SendAsync(byte[] buffer, int count, IPEndPoint remote)
+        {
+            try
+            {
+                _socket.SendTo(buffer, 0, count, SocketFlags.None, remote);
+            }
+            catch (SocketException ex) when (IsTransient(ex))
+            {
+                // UDP: a send that the network refuses is a lost packet; retries handle it.
+            }
+            return Task.CompletedTask;
+        }
+
+        /// <inheritdoc/>
+        public void Dispose() => _socket.Dispose();
+    }
+}
