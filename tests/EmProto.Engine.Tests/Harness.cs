@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EmProto.Engine.Tests
+{
+    /// <summary>A communicator on a fake socket and fake time, with a scripted charger.</summary>
+    public sealed class Harness : IDisposable
+    {
+        public Harness(Action<CommunicatorOptions>? configure = null, string? storePath = null)
+        {
+            Time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+            Transport = new FakeTransport();
+            var options = new CommunicatorOptions
+            {
+                TimeProvider = Time,
+                TransportFactory = _ => Transport,
+                StorePath = storePath,
+                DefaultTimeZone = TimeZoneInfo.Utc,
+                RequestTimeout = TimeSpan.FromSeconds(1),
+                RetryCount = 3,
+            };
+            configure?.Invoke(options);
+            Communicator = new EvseCommunicator(options);
+            Communicator.EvseChanged += (s, e) =>
+            {
+                Changes.Enqueue(e);
+                _signal.Release();
+            };
+            Communicator.Start();
+            Charger = new ScriptedCharger(Communicator, Transport);
+        }
+
+        private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+
+        public FakeTimeProvider Time { get; }
+
+        public FakeTransport Transport { get; }
+
+        public EvseCommunicator Communicator { get; }
+
+        public ScriptedCharger Charger { get; }
+
+        public ConcurrentQueue<EvseEventArgs> Changes { get; } = new ConcurrentQueue<EvseEventArgs>();
+
+        public Evse Evse => Communicator.GetEvse(Charger.Serial.ToString()) ?? throw new InvalidOperationException("The charger is not known yet.");
+
+        /// <summary>Drives fake time forward in small steps until the task completes (bounded).</summary>
+        public T Run<T>(Task<T> task, double stepSeconds = 0.25, int maxSteps = 400)
+        {
+            Drive(task, stepSeconds, maxSteps);
+            return task.GetAwaiter().GetResult();
+        }
+
+        public void Run(Task task, double stepSeconds = 0.25, int maxSteps = 400)
+        {
+            Drive(task, stepSeconds, maxSteps);
+            task.GetAwaiter().GetResult();
+        }
+
+        private void Drive(Task task, double stepSeconds, int maxSteps)
+        {
+            var done = ((IAsyncResult)task).AsyncWaitHandle;
+            for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
+            {
+                // Let continuations scheduled by the previous step run before time moves again.
+                if (done.WaitOne(TimeSpan.FromMilliseconds(20))) break;
+                Time.Advance(TimeSpan.FromSeconds(stepSeconds));
+            }
+            if (!done.WaitOne(TimeSpan.FromSeconds(30))) throw new TimeoutException("The operation did not finish within " + maxSteps * stepSeconds + " s of fake time.");
+        }
+
+        /// <summary>Waits (real time, generous) until an event matching the predicate was raised.</summary>
+        public EvseEventArgs WaitForChange(Func<EvseEventArgs, bool> predicate, int seconds = 20)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(seconds);
+            while (true)
+            {
+                foreach (var e in Changes) if (predicate(e)) return e;
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !_signal.Wait(left)) break;
+            }
+            throw new TimeoutException("The expected event was not raised.");
+        }
+
+        /// <summary>Waits (real time, generous bound) for a condition that background work makes true.</summary>
+        public static void WaitUntil(Func<bool> condition, string what, int seconds = 20)
+        {
+            if (!SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(seconds))) throw new TimeoutException("Timed out waiting until " + what + ".");
+        }
+
+        /// <summary>Advances fake time one housekeeping tick at a time.</summary>
+        public void Advance(TimeSpan total)
+        {
+            var step = TimeSpan.FromMilliseconds(500);
+            for (var t = TimeSpan.Zero; t < total; t += step) Time.Advance(step);
+        }
+
+        public Evse LoggedIn()
+        {
+            Charger.Announce();
+            Run(Evse.LoginAsync("123456"));
+            return Evse;
+        }
+
+        public void Dispose() => Communicator.Dispose();
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Linq;
+using System.Net;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Engine.Tests
+{
+    public class SessionTests
+    {
+        [Fact]
+        public void A_broadcast_login_adds_the_charger_with_its_info_and_address()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            var evse = h.Evse;
+            Assert.Equal("9181102751219513", evse.Serial);
+            Assert.Equal("BESEN", evse.Info.Brand);
+            Assert.Equal(32, evse.Info.MaxCurrent);
+            Assert.Equal(7.04, evse.Info.MaxPowerKW, 3);
+            Assert.Equal(h.Charger.EndPoint, evse.EndPoint);
+            Assert.True(evse.IsOnline);
+            Assert.False(evse.IsLoggedIn);
+        }
+
+        [Fact]
+        public void Login_with_the_right_password_confirms_and_remembers_it()
+        {
+            using var h = new Harness();
+            var evse = h.LoggedIn();
+            Assert.True(evse.IsLoggedIn);
+            Assert.True(evse.HasPassword);
+            Assert.Equal(1, h.Transport.CountSent(EmCommand.LoginConfirm));
+            var request = h.Transport.Sent.First(s => s.Datagram.Command == EmCommand.RequestLogin);
+            Assert.Equal("123456", request.Datagram.Password.Reveal());
+            Assert.Equal(h.Charger.EndPoint, request.To);
+        }
+
+        [Fact]
+        public void A_wrong_password_is_an_authentication_error_and_is_not_remembered()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            var ex = Assert.Throws<EvseAuthenticationException>(() => h.Run(h.Evse.LoginAsync("654321")));
+            Assert.Equal("EvseAuthenticationFailed", ex.ErrorId);
+            Assert.False(h.Evse.HasPassword);
+            Assert.False(h.Evse.IsLoggedIn);
+            Assert.DoesNotContain("654321", ex.Message);
+            Assert.Equal(0, h.Transport.CountSent(EmCommand.LoginConfirm));
+        }
+
+        [Fact]
+        public void Lost_requests_are_resent_within_the_retry_budget()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            h.Charger.DropNext = 2;
+            h.Run(h.Evse.LoginAsync("123456"));
+            Assert.True(h.Evse.IsLoggedIn);
+            Assert.Equal(3, h.Transport.CountSent(EmCommand.RequestLogin));
+            Assert.Equal(2, h.Communicator.Counters.Snapshot().Retries);
+        }
+
+        [Fact]
+        public void A_silent_charger_gives_a_timeout_after_the_whole_budget()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            h.Charger.Silent = true;
+            var ex = Assert.Throws<EvseTimeoutException>(() => h.Run(h.Evse.LoginAsync("123456")));
+            Assert.Equal("EvseCommandTimeout", ex.ErrorId);
+            Assert.Equal(4, h.Transport.CountSent(EmCommand.RequestLogin));
+            Assert.Equal(1, h.Communicator.Counters.Snapshot().Timeouts);
+        }
+
+        [Fact]
+        public void Every_heading_is_answered_at_once()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+            var reply = h.Transport.Sent.Last();
+            Assert.Equal(EmCommand.HeadingResponse, reply.Datagram.Command);
+            Assert.Equal(h.Charger.EndPoint, reply.To);
+        }
+
+        [Fact]
+        public void A_heading_from_a_charger_we_know_the_password_of_triggers_session_recovery()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Evse.Disconnect();
+            int before = h.Transport.CountSent(EmCommand.RequestLogin);
+            h.Time.Advance(TimeSpan.FromSeconds(4));
+            h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+            h.WaitForChange(e => e.Change == EvseChange.Login && Equals(e.NewValue, true) && h.Transport.CountSent(EmCommand.RequestLogin) > before);
+            Assert.True(h.Evse.IsLoggedIn);
+        }
+
+        [Fact]
+        public void Without_headings_the_session_lapses_and_is_renewed()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            int before = h.Transport.CountSent(EmCommand.RequestLogin);
+            h.Charger.Silent = true;
+            h.Advance(TimeSpan.FromSeconds(16));
+            h.WaitForChange(e => e.Change == EvseChange.Login && Equals(e.NewValue, false));
+            Harness.WaitUntil(() => h.Transport.CountSent(EmCommand.RequestLogin) > before, "a re-login is attempted");
+        }
+
+        [Fact]
+        public void A_charger_goes_offline_after_the_configured_silence()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            h.Advance(TimeSpan.FromSeconds(12));
+            h.WaitForChange(e => e.Change == EvseChange.Online && Equals(e.NewValue, false));
+            Assert.False(h.Evse.IsOnline);
+            Assert.Equal(EvseMetaState.Offline, h.Evse.MetaState);
+        }
+
+        [Fact]
+        public void An_address_change_is_followed_and_reported()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            var moved = new IPEndPoint(IPAddress.Loopback, 40999);
+            h.Charger.Announce(moved);
+            Assert.Equal(moved, h.Evse.EndPoint);
+            var e = h.WaitForChange(x => x.Change == EvseChange.Address);
+            Assert.Contains("40999", e.Message);
+        }
+
+        [Fact]
+        public void A_pinned_charger_ignores_datagrams_from_elsewhere()
+        {
+            using var h = new Harness();
+            h.Charger.Announce();
+            h.Evse.IsPinned = true;
+            var spoof = new IPEndPoint(IPAddress.Loopback, 40999);
+            h.Charger.Announce(spoof);
+            Assert.Equal(h.Charger.EndPoint, h.Evse.EndPoint);
+            Assert.Equal(1, h.Communicator.Counters.Snapshot().DroppedByReason["AddressMismatch"]);
+            h.WaitForChange(x => x.Change == EvseChange.Address);
+        }
+
+        [Fact]
+        public void A_strangers_password_error_does_not_log_us_out()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Charger.Send(EmCommand.PasswordErrorResponse, EmptyPayload.Instance, new IPEndPoint(IPAddress.Loopback, 45555));
+            Assert.True(h.Evse.IsLoggedIn);
+            h.Charger.Send(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
+            Assert.False(h.Evse.IsLoggedIn);
+        }
+
+        [Fact]
+        public void Status_pushes_are_acknowledged_and_update_the_state()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            var status = new SingleAcStatusPayload { L1VoltageRaw = 2350, L1CurrentRaw = 1600, MeterRaw = 147585, InnerTemperatureRaw = 22674, GunState = GunState.ConnectedLocked, OutputState = OutputState.Charging, CurrentState = CurrentState.Charging };
+            h.Charger.Send(EmCommand.SingleAcStatus, status);
+            var ack = h.Transport.Sent.Last().Datagram;
+            Assert.Equal(EmCommand.SingleAcStatusResponse, ack.Command);
+            Assert.Equal(1, ((ByteValuePayload)ack.Payload).Value);
+            var state = h.Evse.State!;
+            Assert.Equal(EvseMetaState.Charging, state.State);
+            Assert.Equal(3.76, state.PowerKW, 2);
+            Assert.Equal(1475.85, state.EnergyMeterKWh, 2);
+            Assert.Equal(26.74, state.InnerTemperatureC!.Value, 2);
+            h.WaitForChange(e => e.Change == EvseChange.ChargingStarted);
+        }
+
+        [Fact]
+        public void Error_bits_raise_an_error_event_with_every_bit()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Charger.Send(EmCommand.SingleAcStatus, new SingleAcStatusPayload { GunState = GunState.Disconnected, CurrentState = CurrentState.NotConnected, Errors = EvseErrors.EmergencyStop | EvseErrors.OverVoltage });
+            var e = h.WaitForChange(x => x.Change == EvseChange.Error);
+            Assert.Equal(EvseErrors.EmergencyStop | EvseErrors.OverVoltage, (EvseErrors)e.NewValue!);
+            Assert.Equal(EvseMetaState.Error, h.Evse.MetaState);
+        }
+
+        [Fact]
+        public void Charge_records_are_acknowledged_with_their_id_and_kept_once()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            var record = new ChargeRecordPayload { ChargeId = "2025030112001234", StartUserId = "emproto", EndUserId = "emproto", ChargedEnergyRaw = 1234, DeclaredSampleCount = 2, Slots = new ushort[] { 3600, 3500 } };
+            h.Charger.Send(EmCommand.UploadLocalChargeRecord, record);
+            h.Charger.Send(EmCommand.UploadLocalChargeRecord, record);
+            var acks = h.Transport.Sent.Where(s => s.Datagram.Command == EmCommand.UploadLocalChargeRecordAcknowledge).ToList();
+            Assert.Equal(2, acks.Count);
+            Assert.Equal("2025030112001234", ((UploadRecordAckPayload)acks[0].Datagram.Payload).ChargeId);
+            var kept = Assert.Single(h.Evse.Records);
+            Assert.Equal(12.34, kept.EnergyKWh, 2);
+            Assert.Equal(new[] { 3600, 3500 }, kept.PowerSamplesW);
+        }
+
+        [Fact]
+        public void Garbage_is_counted_by_reason_and_the_receiver_keeps_working()
+        {
+            using var h = new Harness();
+            var remote = new IPEndPoint(IPAddress.Loopback, 40001);
+            h.Communicator.HandlePacket(new byte[] { 1, 2, 3 }, 3, remote);
+            var bad = new byte[30];
+            bad[0] = 0x06;
+            bad[1] = 0x02;
+            h.Communicator.HandlePacket(bad, bad.Length, remote);
+            var ok = DatagramCodec.Encode(new Datagram(h.Charger.Serial, EmPassword.None, EmCommand.Login, ScriptedCharger.Info()));
+            ok[ok.Length - 3] ^= 0xFF;
+            h.Communicator.HandlePacket(ok, ok.Length, remote);
+            var stats = h.Communicator.Counters.Snapshot();
+            Assert.Equal(1, stats.DroppedByReason["TooShort"]);
+            Assert.Equal(1, stats.DroppedByReason["BadHeader"]);
+            Assert.Equal(1, stats.DroppedByReason["BadChecksum"]);
+            h.Charger.Announce();
+            Assert.True(h.Evse.IsOnline);
+        }
+
+        [Fact]
+        public void Requests_from_other_apps_are_not_taken_for_charger_datagrams()
+        {
+            using var h = new Harness();
+            var bytes = DatagramCodec.Encode(new Datagram(h.Charger.Serial, EmPassword.FromString("123456"), EmCommand.RequestLogin, ByteValuePayload.Zero));
+            h.Communicator.HandlePacket(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 50000));
+            Assert.Null(h.Communicator.GetEvse(h.Charger.Serial.ToString()));
+            Assert.Equal(1, h.Communicator.Counters.Snapshot().DroppedByReason["NotFromCharger"]);
+        }
+    }
+}
