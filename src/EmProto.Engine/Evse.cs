@@ -37,6 +37,8 @@ namespace EmProto.Engine
         private TimeZoneInfo? _timeZone;
         private int _loginInProgress;
         private int _refreshInProgress;
+        private int _configVersion;
+        private readonly List<KeyValuePair<int, Action<EvseConfig>>> _configChanges = new List<KeyValuePair<int, Action<EvseConfig>>>();
 
         internal Evse(EvseCommunicator communicator, EvseSerial serial)
         {
@@ -304,6 +306,8 @@ namespace EmProto.Engine
                 if (_config != null && Now - _config.ReadAt < age) return _config.Clone();
             }
             await EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
+            int startVersion;
+            lock (_sync) startVersion = _configVersion;
             var name = Get<NickNamePayload>(EmCommand.SetAndGetNickName, new NickNamePayload(), EmCommand.SetAndGetNickNameResponse, cancellationToken);
             var amps = Get<OutputElectricityPayload>(EmCommand.SetAndGetOutputElectricity, new OutputElectricityPayload(), EmCommand.SetAndGetOutputElectricityResponse, cancellationToken);
             var offline = Get<OfflineChargePayload>(EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload(), EmCommand.SetAndGetOffLineChargeResponse, cancellationToken);
@@ -332,6 +336,12 @@ namespace EmProto.Engine
                 TemperatureUnit = (await unit.ConfigureAwait(false)).Unit,
                 Schedule = sched,
             };
+            lock (_sync)
+            {
+                // Settings written while this read was under way win over what the read saw.
+                foreach (var change in _configChanges)
+                    if (change.Key > startVersion) change.Value(config);
+            }
             SetConfig(config);
             return config.Clone();
         }
@@ -358,6 +368,9 @@ namespace EmProto.Engine
             lock (_sync)
             {
                 next = _config?.Clone() ?? new EvseConfig { Serial = Serial, ReadAt = DateTimeOffset.MinValue };
+                _configVersion++;
+                _configChanges.Add(new KeyValuePair<int, Action<EvseConfig>>(_configVersion, change));
+                if (_configChanges.Count > 16) _configChanges.RemoveAt(0);
             }
             change(next);
             SetConfig(next);

@@ -79,8 +79,7 @@ namespace EmProto.Engine.Tests
             using var h = new Harness();
             h.LoggedIn();
             h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
-            var reply = h.Transport.Sent.Last();
-            Assert.Equal(EmCommand.HeadingResponse, reply.Datagram.Command);
+            var reply = h.Transport.Sent.Last(s => s.Datagram.Command == EmCommand.HeadingResponse);
             Assert.Equal(h.Charger.EndPoint, reply.To);
         }
 
@@ -163,8 +162,7 @@ namespace EmProto.Engine.Tests
             h.LoggedIn();
             var status = new SingleAcStatusPayload { L1VoltageRaw = 2350, L1CurrentRaw = 1600, MeterRaw = 147585, InnerTemperatureRaw = 22674, GunState = GunState.ConnectedLocked, OutputState = OutputState.Charging, CurrentState = CurrentState.Charging };
             h.Charger.Send(EmCommand.SingleAcStatus, status);
-            var ack = h.Transport.Sent.Last().Datagram;
-            Assert.Equal(EmCommand.SingleAcStatusResponse, ack.Command);
+            var ack = h.Transport.Sent.Last(s => s.Datagram.Command == EmCommand.SingleAcStatusResponse).Datagram;
             Assert.Equal(1, ((ByteValuePayload)ack.Payload).Value);
             var state = h.Evse.State!;
             Assert.Equal(EvseMetaState.Charging, state.State);
