@@ -54,6 +54,14 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void Byte_array_enumerated_into_the_pipeline_is_gathered_into_one_packet()
+        {
+            var r = _host.Run("$b = [Convert]::FromHexString('" + HeadingHex + HeadingHex + "'); $b | ConvertFrom-EvseDatagram");
+            Assert.Empty(r.Errors);
+            Assert.Equal(new[] { "Heading", "Heading" }, r.Output.Select(o => ((DecodedDatagram)o.BaseObject).CommandName));
+        }
+
+        [Fact]
         public void Bytes_parameter_and_Hex_array_parameter_decode_each_item()
         {
             var r = _host.Run("ConvertFrom-EvseDatagram -Hex '" + HeadingHex + "', '" + StatusHex + "'");

@@ -37,6 +37,8 @@ Describe 'ConvertFrom-EvseDatagram' {
         [IO.File]::WriteAllBytes($file, [Convert]::FromHexString((($status + $heading) -replace '0x|\s', '')))
         $all = @(Get-Content $file -AsByteStream -Raw | ConvertFrom-EvseDatagram)
         $all.CommandName | Should -Be @('SingleAcStatus', 'Heading')
+        $enumerated = @(Get-Content $file -AsByteStream | ConvertFrom-EvseDatagram)
+        $enumerated.CommandName | Should -Be @('SingleAcStatus', 'Heading')
     }
 
     It 'reports a bad checksum as a non-terminating EvseDatagramInvalid error and goes on' {

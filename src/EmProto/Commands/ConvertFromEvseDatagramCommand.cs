@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using EmProto.Protocol;
@@ -35,8 +36,9 @@ namespace EmProto.PowerShell.Commands
         public string[] Hex { get; set; } = Array.Empty<string>();
 
         /// <summary>
-        /// <para type="description">The bytes of one UDP packet. To pipe a byte array as one item,
-        /// wrap it: ,$bytes | ConvertFrom-EvseDatagram.</para>
+        /// <para type="description">The bytes of one UDP packet. A byte array piped without the unary
+        /// comma arrives byte by byte: consecutive single bytes from the pipeline are joined into one
+        /// packet, so both $bytes | ConvertFrom-EvseDatagram and ,$bytes | ConvertFrom-EvseDatagram work.</para>
         /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BytesParameterSet)]
         [AllowEmptyCollection]
@@ -52,12 +54,22 @@ namespace EmProto.PowerShell.Commands
         [ValidateNotNull]
         public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
 
+        private List<byte>? _enumeratedBytes;
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
             if (ParameterSetName == BytesParameterSet)
             {
-                DecodePacket(Bytes ?? Array.Empty<byte>(), Bytes!);
+                var bytes = Bytes ?? Array.Empty<byte>();
+                if (MyInvocation.ExpectingInput && bytes.Length == 1)
+                {
+                    // PowerShell enumerated a byte array into the pipeline: gather it back.
+                    (_enumeratedBytes ??= new List<byte>()).Add(bytes[0]);
+                    return;
+                }
+                DecodeEnumeratedBytes();
+                DecodePacket(bytes, bytes);
                 return;
             }
             foreach (var text in Hex ?? Array.Empty<string>())
@@ -70,6 +82,17 @@ namespace EmProto.PowerShell.Commands
                 }
                 DecodePacket(bytes, text);
             }
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing() => DecodeEnumeratedBytes();
+
+        private void DecodeEnumeratedBytes()
+        {
+            if (_enumeratedBytes == null || _enumeratedBytes.Count == 0) return;
+            var packet = _enumeratedBytes.ToArray();
+            _enumeratedBytes.Clear();
+            DecodePacket(packet, packet);
         }
 
         private void DecodePacket(byte[] packet, object input)
