@@ -9,7 +9,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('EmProto.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'ConvertFrom-EvseDatagram'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

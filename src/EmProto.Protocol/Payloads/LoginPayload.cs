@@ -109,12 +109,14 @@ namespace EmProto.Protocol.Payloads
 
         private static string ReadSplit(byte[] b, int first, int second, int secondWidth = 16)
         {
-            string head = EmText.Read(b, first, 16);
-            if (second < 0) return head;
+            if (second < 0) return EmText.Read(b, first, 16);
             // The continuation only counts when the first part is full (no terminator).
-            bool full = true;
-            for (int i = 0; i < 16; i++) if (b[first + i] == 0) { full = false; break; }
-            return full ? head + EmText.Read(b, second, secondWidth) : head;
+            for (int i = 0; i < 16; i++) if (b[first + i] == 0) return EmText.Read(b, first, 16);
+            // Join the two parts before trimming, so a space at the split survives.
+            var joined = new byte[16 + secondWidth];
+            Buffer.BlockCopy(b, first, joined, 0, 16);
+            Buffer.BlockCopy(b, second, joined, 16, secondWidth);
+            return EmText.Read(joined, 0, joined.Length);
         }
     }
 }

@@ -5,7 +5,8 @@ namespace EmProto.Protocol.Payloads
     /// <summary>
     /// SetAndGetAlarmChargeStrategy (0x810E / 0x010E), the weekly schedule: u8 action, then 7
     /// slots of 9 bytes, Monday first. The GET request is the 2-byte form <c>02 00</c>
-    /// (<see cref="Slots"/> null).
+    /// (<see cref="Slots"/> null); an empty slot array is written in that short form too, as a
+    /// lone action byte is shorter than any charger accepts.
     /// </summary>
     public sealed class WeeklySchedulePayload : EmPayload
     {
@@ -19,7 +20,7 @@ namespace EmProto.Protocol.Payloads
         public static WeeklySchedulePayload Get() => new WeeklySchedulePayload();
 
         /// <inheritdoc/>
-        public override int Length => Slots == null ? 2 : 1 + 9 * Slots.Length;
+        public override int Length => Slots == null || Slots.Length == 0 ? 2 : 1 + 9 * Slots.Length;
 
         /// <inheritdoc/>
         public override void Validate()
@@ -38,7 +39,7 @@ namespace EmProto.Protocol.Payloads
         {
             Validate();
             b[o] = (byte)Action;
-            if (Slots == null)
+            if (Slots == null || Slots.Length == 0)
             {
                 b[o + 1] = 0;
                 return;

@@ -1,0 +1,57 @@
+namespace EmProto.PowerShell
+{
+    /// <summary>
+    /// One datagram decoded by <c>ConvertFrom-EvseDatagram</c>: the envelope for people reading a
+    /// packet dump, and the payload. The password is never carried, only whether there was one.
+    /// </summary>
+    public sealed class DecodedDatagram
+    {
+        /// <summary>Creates the record.</summary>
+        public DecodedDatagram(string commandName, int command, DatagramDirection direction, string serial, bool hasPassword, int length, byte keyType, object payload, string summary)
+        {
+            CommandName = commandName;
+            Command = command;
+            Direction = direction;
+            Serial = serial;
+            HasPassword = hasPassword;
+            Length = length;
+            KeyType = keyType;
+            Payload = payload;
+            Summary = summary;
+        }
+
+        /// <summary>The command's name, e.g. SingleAcStatus, or Unknown(0x1234).</summary>
+        public string CommandName { get; }
+
+        /// <summary>The command number.</summary>
+        public int Command { get; }
+
+        /// <summary>Charger to app, or app to charger.</summary>
+        public DatagramDirection Direction { get; }
+
+        /// <summary>The charger's serial: 16 lower-case hex digits.</summary>
+        public string Serial { get; }
+
+        /// <summary>True when the password field held a password (the password itself is not kept).</summary>
+        public bool HasPassword { get; }
+
+        /// <summary>The datagram's length in bytes, envelope included.</summary>
+        public int Length { get; }
+
+        /// <summary>The key type byte (0 in everything seen).</summary>
+        public byte KeyType { get; }
+
+        /// <summary>
+        /// The payload: a projection with units in its property names (Volts, Amps, KWh, Celsius,
+        /// times as DateTimeOffset) for status, session, record, charge start and clock datagrams;
+        /// otherwise the protocol library's payload object.
+        /// </summary>
+        public object Payload { get; }
+
+        /// <summary>A one-line description of the payload.</summary>
+        public string Summary { get; }
+
+        /// <inheritdoc/>
+        public override string ToString() => CommandName + " " + Serial + ": " + Summary;
+    }
+}
