@@ -1102,7 +1102,7 @@ namespace EmProto.Simulator
             double power = 0;
             for (int i = 0; i < _options.Phases; i++)
             {
-                volts[i] = NominalVolts + (_random.NextDouble() * 4.0 - 2.0);
+                volts[i] = Math.Round((NominalVolts + (_random.NextDouble() * 4.0 - 2.0)) * 10) / 10;
                 power += volts[i] * amps;
             }
             return new SingleAcStatusPayload
