@@ -9,7 +9,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('EmProto.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Start-EvseSimulator', 'Get-EvseSimulator', 'Stop-EvseSimulator', 'Set-EvseSimulator'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
