@@ -10,7 +10,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('EmProto.Format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertFrom-EvseDatagram'
+        'ConvertFrom-EvseDatagram',
+        'Start-EvseSimulator', 'Get-EvseSimulator', 'Stop-EvseSimulator', 'Set-EvseSimulator'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace EmProto.PowerShell.Transformations
+{
+    /// <summary>
+    /// Turns what people type for a duration into a <see cref="TimeSpan"/>: a TimeSpan, a TimeSpan
+    /// string ('00:01:30'), or a number of seconds (90, 2.5, '90'). Without it PowerShell would read
+    /// 90 as 90 ticks. Negative durations are rejected unless <see cref="AllowNegative"/> is set.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <summary>Accept negative values (for offsets rather than durations).</summary>
+        public bool AllowNegative { get; set; }
+
+        /// <inheritdoc/>
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value == null) return null;
+            TimeSpan result;
+            switch (value)
+            {
+                case TimeSpan t:
+                    result = t;
+                    break;
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                case sbyte _:
+                case uint _:
+                case ushort _:
+                case ulong _:
+                case double _:
+                case float _:
+                case decimal _:
+                    result = FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
+                    break;
+                case string s:
+                    result = Parse(s.Trim());
+                    break;
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90; got a " + value.GetType().Name + ".");
+            }
+            if (result < TimeSpan.Zero && !AllowNegative)
+                throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");
+            return result;
+        }
+
+        private static TimeSpan Parse(string text)
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+                return FromSeconds(seconds, text);
+            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
+                return span;
+            throw new ArgumentTransformationMetadataException(
+                "'" + text + "' is not a duration: use a number of seconds (90) or a TimeSpan such as '00:01:30' or '1.02:00:00'.");
+        }
+
+        private static TimeSpan FromSeconds(double seconds, object original)
+        {
+            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds - 1)
+                throw new ArgumentTransformationMetadataException("'" + Convert.ToString(original, CultureInfo.InvariantCulture) + "' seconds is not a usable duration.");
+            return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+        }
+    }
+}
