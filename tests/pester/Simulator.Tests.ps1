@@ -54,7 +54,9 @@ Describe 'Start-EvseSimulator' {
         @{ Name = 'loss ratio'; Params = @{ LossRatio = 1.5 }; Id = 'ParameterArgumentValidationError'; Text = '1' }
     ) {
         $err = $null
-        try { Start-EvseSimulator -AppEndPoint $appEndPoint @Params -ErrorAction Stop } catch { $err = $_ }
+        $splat = @{ AppEndPoint = $appEndPoint }
+        foreach ($k in $Params.Keys) { $splat[$k] = $Params[$k] }
+        try { Start-EvseSimulator @splat -ErrorAction Stop } catch { $err = $_ }
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -BeLike "$Id*"
         $err.Exception.Message | Should -BeLike "*$Text*"
