@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace EmProto.Benchmarks
+{
+    /// <summary>
+    /// A short job run in process (no generated project to build), with allocations measured and
+    /// results exported as GitHub markdown and full JSON: enough for trends on a 2-core CI box,
+    /// finished in a few minutes.
+    /// </summary>
+    public sealed class BenchConfig : ManualConfig
+    {
+        public BenchConfig()
+        {
+            // The defaults bring the console logger, the columns and the validators.
+            Add(DefaultConfig.Instance);
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("short-inprocess"));
+            AddDiagnoser(MemoryDiagnoser.Default);
+            AddExporter(MarkdownExporter.GitHub);
+            AddExporter(JsonExporter.Full);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+
+namespace EmProto.Benchmarks
+{
+    /// <summary>Entry point: BenchmarkDotNet's switcher (see bench/Invoke-Benchmarks.ps1 for the options used).</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
+            int count = 0;
+            foreach (var summary in summaries)
+            {
+                if (summary.HasCriticalValidationErrors || summary.Reports.Length == 0) return 1;
+                count += summary.Reports.Length;
+                foreach (var report in summary.Reports)
+                {
+                    if (!report.Success) return 1;
+                }
+            }
+            // A filter that matches nothing is a failure, not an empty success.
+            return count == 0 ? 1 : 0;
+        }
+    }
+}
