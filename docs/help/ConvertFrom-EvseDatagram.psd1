@@ -8,12 +8,11 @@
     Parameters = @{
         Hex = 'The datagram as hexadecimal text. Spaces, dashes and colons are ignored. Accepts pipeline input.'
         Bytes = 'The datagram as a byte array, for example from [IO.File]::ReadAllBytes or a UdpClient.'
-        InputObject = 'Text or bytes from the pipeline: a string is read as hexadecimal, a byte array as raw bytes.'
         TimeZone = 'The time zone of the charger, used to show the EM timestamps of the datagram (charge start, clock) as the charger''s wall-clock time. The default is the local time zone of this computer.'
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseDatagram'
+            Type = 'EmProto.PowerShell.DecodedDatagram'
             Description = 'One object per decoded datagram: Serial, Command, CommandName, Length and the decoded Payload.'
         }
     )

@@ -6,6 +6,18 @@
         'Use the simulator to learn the module and to test your own scripts without a charger. Fault ratios make the simulated network lose, duplicate or delay datagrams; -Seed makes such a run reproducible. The simulated chargers run until Stop-EvseSimulator, until the module is removed, or, with -Wait, until -Duration has passed.'
     )
     Parameters = @{
+        ChargingStatusForm = 'The length of the charging status payload the charger sends: 74 or 80 bytes (both exist in the field).'
+        ClockOffset = 'How far the simulated charger''s clock is off from true time: a TimeSpan or a number of seconds; negative means behind. Use it to test clock skew handling.'
+        CoalesceRatio = 'The probability (0 to 1) that two datagrams go out in one UDP packet, as some firmware does.'
+        CorruptRatio = 'The probability (0 to 1) that a packet to the app has a byte changed (the app must drop it and count it).'
+        GarbageRatio = 'The probability (0 to 1) that a packet to the app is followed by a packet of random bytes.'
+        LoginForm = 'The length of the Login payload the charger sends: 70, 118, 119 or 151 bytes.'
+        LoginInterval = 'The interval between Login announcements while no app is registered: a TimeSpan or a number of seconds. The default is 3 seconds, as real chargers do.'
+        Name = 'The name the simulated charger reports (its nickname setting).'
+        ReorderRatio = 'The probability (0 to 1) that a packet to the app is delayed behind the next one.'
+        StatusAsRecord = 'Sends status pushes as command 13 (status record) instead of 4, as some firmware does.'
+        StatusForm = 'The length of the status payload: 25, 33 or 40 bytes. The default is 25 for one phase and 33 for three phases.'
+        VersionForm = 'The length of the version payload: 36 or 37 bytes.'
         Count = @{
             Description = 'The number of simulated chargers to start. Each gets its own serial and UDP port on 127.0.0.1.'
             DefaultValue = '1'
@@ -32,10 +44,6 @@
         }
         DuplicateRatio = @{
             Description = 'The fraction (0 to 1) of datagrams the simulated network delivers twice.'
-            DefaultValue = '0'
-        }
-        DelayRatio = @{
-            Description = 'The fraction (0 to 1) of datagrams the simulated network delivers late.'
             DefaultValue = '0'
         }
         Seed = 'The seed of the random generator behind serials and fault ratios: the same seed gives the same run.'
