@@ -16,6 +16,7 @@ namespace EmProto.Engine
     public sealed class Evse
     {
         private const string NamePrefix = "ACP#";
+        private static readonly TimeSpan AnnounceGrace = TimeSpan.FromSeconds(5);
         private readonly object _sync = new object();
         private readonly List<Waiter> _waiters = new List<Waiter>();
         private readonly List<StateWaiter> _stateWaiters = new List<StateWaiter>();
@@ -32,7 +33,7 @@ namespace EmProto.Engine
         private IPEndPoint? _endPoint;
         private string? _password;
         private bool _loggedIn, _online, _pinned;
-        private DateTimeOffset? _lastSeen, _lastHeading, _lastStartStop, _lastAutoLogin, _skewMeasuredAt;
+        private DateTimeOffset? _lastSeen, _lastHeading, _lastStartStop, _lastAutoLogin, _skewMeasuredAt, _loggedInAt;
         private TimeSpan _skew;
         private TimeZoneInfo? _timeZone;
         private int _loginInProgress;
@@ -209,23 +210,32 @@ namespace EmProto.Engine
             Interlocked.Exchange(ref _loginInProgress, 1);
             try
             {
-                var reply = await RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero,
-                    d => d.Command == EmCommand.LoginResponse || d.Command == EmCommand.PasswordErrorResponse,
-                    secret, "log in", false, cancellationToken).ConfigureAwait(false);
+                Func<Datagram, bool> answer = d => d.Command == EmCommand.LoginResponse || d.Command == EmCommand.PasswordErrorResponse;
+                var reply = await RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero, answer, secret, "log in", false, cancellationToken).ConfigureAwait(false);
+                if (reply.Command == EmCommand.PasswordErrorResponse)
+                {
+                    // A PasswordErrorResponse carries nothing to correlate it with: a late one meant for an
+                    // earlier try (another password, or a lost-and-resent request) must not fail this login.
+                    // Ask once more; a wrong password is refused again.
+                    reply = await RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero, answer, secret, "log in", false, cancellationToken).ConfigureAwait(false);
+                }
                 if (reply.Command == EmCommand.PasswordErrorResponse)
                 {
                     throw new EvseAuthenticationException("Charger " + Serial + " refused the password.", Serial);
                 }
                 if (reply.Payload is LoginPayload login) ApplyInfo(login);
-                await SendAsync(EmCommand.LoginConfirm, ByteValuePayload.Zero, secret).ConfigureAwait(false);
                 bool changed;
+                // Live before the confirm leaves: the charger's first pushes follow it at once and
+                // their acknowledgements must already carry the password.
                 lock (_sync)
                 {
                     changed = !_loggedIn;
                     _loggedIn = true;
                     _password = password;
                     _lastHeading = Now;
+                    _loggedInAt = Now;
                 }
+                await SendAsync(EmCommand.LoginConfirm, ByteValuePayload.Zero, secret).ConfigureAwait(false);
                 _communicator.MarkDirty(this, saveNow: true);
                 if (changed) _communicator.Raise(this, EvseChange.Login, false, true);
             }
@@ -652,9 +662,10 @@ namespace EmProto.Engine
             var r = (ChargeStopResponsePayload)reply.Payload;
             if (r.FailReason != 0)
             {
-                // A retried stop finds nothing left to stop: that is the outcome we wanted.
-                var state = MetaState;
-                if (state == EvseMetaState.Charging || state == EvseMetaState.Reserved)
+                // A retried stop finds nothing left to stop (the first one worked and its answer was
+                // lost): that is the outcome we wanted. Ask the charger rather than trust a stale push.
+                var session = await RefreshSessionAsync(cancellationToken).ConfigureAwait(false);
+                if (session != null && (session.Kind == EvseSessionKind.Current || session.Kind == EvseSessionKind.Planned))
                     throw new EvseCommandRejectedException("EvseStopRejected", "StopFailed", r.FailReason, "Charger " + Serial + " refused to stop (reason " + r.FailReason + ").", Serial);
             }
             _communicator.RunBackground(ct => RefreshSessionAsync(ct));
@@ -910,11 +921,13 @@ namespace EmProto.Engine
         }
 
         /// <summary>The charger broadcast a Login: it no longer considers us registered.</summary>
-        internal void OnAnnounce()
+        internal void OnAnnounce(DateTimeOffset now)
         {
             bool changed;
             lock (_sync)
             {
+                // An announce sent just before our login completed crosses it on the wire: not a logout.
+                if (_loggedInAt.HasValue && now - _loggedInAt.Value < AnnounceGrace) return;
                 changed = _loggedIn;
                 _loggedIn = false;
             }

@@ -182,7 +182,7 @@ namespace EmProto.Engine
             return true;
         }
 
-        private Evse GetOrAdd(EvseSerial serial, out bool added)
+        private Evse GetOrAdd(EvseSerial serial, out bool added, IPEndPoint? firstSeenAt = null)
         {
             if (_evses.TryGetValue(serial, out var existing))
             {
@@ -190,6 +190,8 @@ namespace EmProto.Engine
                 return existing;
             }
             var created = new Evse(this, serial);
+            // Publish a charger only with its address, so no caller sees it half-made.
+            if (firstSeenAt != null) created.SetEndPoint(firstSeenAt);
             var actual = _evses.GetOrAdd(serial, created);
             added = ReferenceEquals(actual, created);
             if (added)
@@ -335,7 +337,7 @@ namespace EmProto.Engine
             bool mayCreate = originated || d.Command == EmCommand.PasswordErrorResponse;
             Evse? evse;
             bool added = false;
-            if (mayCreate) evse = GetOrAdd(d.Serial, out added);
+            if (mayCreate) evse = GetOrAdd(d.Serial, out added, remote);
             else if (!_evses.TryGetValue(d.Serial, out evse))
             {
                 Counters.Drop(DropReason.Unsolicited);
@@ -371,7 +373,7 @@ namespace EmProto.Engine
             {
                 case EmCommand.Login:
                     evse.ApplyInfo((LoginPayload)d.Payload);
-                    evse.OnAnnounce();
+                    evse.OnAnnounce(now);
                     if (evse.NeedsLogin(now, TimeSpan.FromSeconds(3))) AutoLogin(evse);
                     break;
                 case EmCommand.LoginResponse:
