@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using EmProto.Protocol;
@@ -98,8 +97,8 @@ namespace EmProto.Simulator
         /// <summary>The charger's serial.</summary>
         public EvseSerial Serial => _options.Serial;
 
-        /// <summary>The options the charger was created with (a private copy: changing it has no effect).</summary>
-        public SimulatorOptions Options => _options;
+        /// <summary>A copy of the options the charger was created with (changing it has no effect).</summary>
+        public SimulatorOptions Options => _options.CloneWith(_options.Serial, 0);
 
         /// <summary>The UDP port the charger sends from and listens on (0 before <see cref="Start"/>).</summary>
         public int Port => _local?.Port ?? 0;
@@ -286,7 +285,7 @@ namespace EmProto.Simulator
                 udp = new UdpClient(AddressFamily.InterNetwork);
                 try
                 {
-                    if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                    if (Environment.OSVersion.Platform == PlatformID.Win32NT)
                     {
                         // Without this, an ICMP "port unreachable" from an absent app fails the next receive on Windows.
                         const int SioUdpConnReset = -1744830452;
@@ -800,7 +799,7 @@ namespace EmProto.Simulator
             {
                 // Active discovery probe: answer to the probe's own address and port.
                 Counters.AddDiscoveryProbes();
-                SendTo(from, EmCommand.PasswordErrorResponse, EmptyPayload.Instance, faults: false);
+                SendTo(from, EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
                 return;
             }
             if (d.Serial != Serial || !EmCommands.IsAppToCharger(d.Command))
@@ -1157,15 +1156,19 @@ namespace EmProto.Simulator
             return p;
         }
 
-        private void SendToApp(EmCommand command, EmPayload payload) => SendTo(_options.AppEndPoint, command, payload, faults: true);
-
-        private void SendTo(IPEndPoint to, EmCommand command, EmPayload payload, bool faults)
+        private void SendToApp(EmCommand command, EmPayload payload)
         {
             if (_udp == null) return;
-            var bytes = DatagramCodec.Encode(new Datagram(Serial, EmPassword.None, command, payload));
-            if (faults) _faults.Send(bytes, _time.GetUtcNow());
-            else SendRaw(bytes, to);
+            _faults.Send(Encode(command, payload), _time.GetUtcNow());
         }
+
+        private void SendTo(IPEndPoint to, EmCommand command, EmPayload payload)
+        {
+            if (_udp == null) return;
+            SendRaw(Encode(command, payload), to);
+        }
+
+        private byte[] Encode(EmCommand command, EmPayload payload) => DatagramCodec.Encode(new Datagram(Serial, EmPassword.None, command, payload));
 
         private void SendRaw(byte[] packet) => SendRaw(packet, _options.AppEndPoint);
 

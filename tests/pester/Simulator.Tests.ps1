@@ -54,9 +54,9 @@ Describe 'Start-EvseSimulator' {
         @{ Name = 'loss ratio'; Params = @{ LossRatio = 1.5 }; Id = 'ParameterArgumentValidationError'; Text = '1' }
     ) {
         $err = $null
-        $splat = @{ AppEndPoint = $appEndPoint }
-        foreach ($k in $Params.Keys) { $splat[$k] = $Params[$k] }
-        try { Start-EvseSimulator @splat -ErrorAction Stop } catch { $err = $_ }
+        $all = @{ AppEndPoint = $appEndPoint }
+        foreach ($key in $Params.Keys) { $all[$key] = $Params[$key] }
+        try { Start-EvseSimulator @all -ErrorAction Stop } catch { $err = $_ }
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -BeLike "$Id*"
         $err.Exception.Message | Should -BeLike "*$Text*"

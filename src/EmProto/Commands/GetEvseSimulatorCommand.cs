@@ -15,7 +15,7 @@ namespace EmProto.PowerShell.Commands
     public sealed class GetEvseSimulatorCommand : PSCmdlet
     {
         /// <summary>Serials to match (16 hex digits; wildcards allowed).</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Serial { get; set; }

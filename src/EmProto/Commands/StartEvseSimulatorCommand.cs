@@ -152,6 +152,22 @@ namespace EmProto.PowerShell.Commands
             if (options == null) return;
             var first = Serial != null ? options.Serial : SimulatorRegistry.FirstFreeRun(options.Serial, Count);
             var started = new List<SimulatedEvse>();
+            bool wait = Wait || Duration.HasValue;
+            try
+            {
+                StartAll(options, first, started);
+                if (wait && started.Count > 0) WaitForEnd(started.Count);
+            }
+            finally
+            {
+                // With -Wait the simulators live only as long as the command, however it ends (Ctrl+C included).
+                if (wait) foreach (var evse in started) SimulatorRegistry.Stop(evse);
+            }
+            if (wait && started.Count > 0) WriteVerbose("Stopped " + started.Count + " simulated charger(s).");
+        }
+
+        private void StartAll(SimulatorOptions options, EvseSerial first, List<SimulatedEvse> started)
+        {
             var owner = Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
             for (int i = 0; i < Count; i++)
             {
@@ -186,7 +202,6 @@ namespace EmProto.PowerShell.Commands
                 WriteVerbose("Started simulated charger " + serial + " on " + evse.LocalEndPoint + ", sending to " + options.AppEndPoint + ".");
                 if (PassThru) WriteObject(evse);
             }
-            if ((Wait || Duration.HasValue) && started.Count > 0) WaitThenStop(started);
         }
 
         /// <inheritdoc/>
@@ -195,36 +210,28 @@ namespace EmProto.PowerShell.Commands
         /// <summary>Releases the stop signal.</summary>
         public void Dispose() => _stop.Dispose();
 
-        private void WaitThenStop(List<SimulatedEvse> started)
+        private void WaitForEnd(int count)
         {
             var begin = DateTime.UtcNow;
-            var progress = new ProgressRecord(0, "Simulating " + started.Count + " charger(s)", "Running; press Ctrl+C to stop.");
-            try
+            var progress = new ProgressRecord(0, "Simulating " + count + " charger(s)", "Running; press Ctrl+C to stop.");
+            while (!_stop.IsCancellationRequested)
             {
-                while (!_stop.IsCancellationRequested)
+                var elapsed = DateTime.UtcNow - begin;
+                TimeSpan slice = TimeSpan.FromSeconds(1);
+                if (Duration.HasValue)
                 {
-                    var elapsed = DateTime.UtcNow - begin;
-                    TimeSpan slice = TimeSpan.FromSeconds(1);
-                    if (Duration.HasValue)
-                    {
-                        var left = Duration.Value - elapsed;
-                        if (left <= TimeSpan.Zero) break;
-                        if (left < slice) slice = left;
-                        progress.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
-                        progress.PercentComplete = Duration.Value > TimeSpan.Zero ? (int)Math.Min(100, 100 * elapsed.Ticks / Duration.Value.Ticks) : 100;
-                    }
-                    progress.StatusDescription = "Running for " + elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; press Ctrl+C to stop.";
-                    WriteProgress(progress);
-                    _stop.Token.WaitHandle.WaitOne(slice);
+                    var left = Duration.Value - elapsed;
+                    if (left <= TimeSpan.Zero) break;
+                    if (left < slice) slice = left;
+                    progress.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+                    progress.PercentComplete = (int)Math.Min(100, 100 * elapsed.Ticks / Duration.Value.Ticks);
                 }
+                progress.StatusDescription = "Running for " + elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; press Ctrl+C to stop.";
+                WriteProgress(progress);
+                _stop.Token.WaitHandle.WaitOne(slice);
             }
-            finally
-            {
-                foreach (var evse in started) SimulatorRegistry.Stop(evse);
-                progress.RecordType = ProgressRecordType.Completed;
-                if (!_stop.IsCancellationRequested) WriteProgress(progress);
-            }
-            WriteVerbose("Stopped " + started.Count + " simulated charger(s).");
+            progress.RecordType = ProgressRecordType.Completed;
+            if (!_stop.IsCancellationRequested) WriteProgress(progress);
         }
 
         private SimulatorOptions? BuildOptions()
