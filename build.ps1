@@ -9,8 +9,9 @@
                or when no test ran
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
       Bench    the benchmarks; results in out/bench and the README
-      Install  copy the staged module into the user's module path
-      Clean    remove build output
+      Install  build, then copy the staged module into the user's module path (the first
+               $env:PSModulePath entry under the user's home); -NoBuild skips the build
+      Clean    remove build output (out/, bin/ and obj/ of the projects, benchmark artifacts)
 #>
 [CmdletBinding()]
 param(
@@ -24,7 +25,10 @@ param(
     [switch] $Real,
 
     # Demo -Real: the chargers' password (prompted for when absent).
-    [securestring] $Password
+    [securestring] $Password,
+
+    # Install: install the module staged by an earlier build instead of building again.
+    [switch] $NoBuild
 )
 
 Set-StrictMode -Version Latest
@@ -129,16 +133,31 @@ function Invoke-Bench {
     exit $LASTEXITCODE
 }
 
-function Invoke-Install {
-    Invoke-Build
-    $paths = $env:PSModulePath -split [IO.Path]::PathSeparator
-    $userPath = if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
-        $paths | Where-Object { $_ -like "$([Environment]::GetFolderPath('MyDocuments'))*" } | Select-Object -First 1
-    } else {
-        $paths | Where-Object { $_ -like "$HOME*" } | Select-Object -First 1
+function Get-UserModulePath {
+    # The user's module folder: the first $env:PSModulePath entry under the user's home
+    # (Documents on Windows), else the platform's default user folder.
+    $windows = $IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop'
+    $userHome = if ($windows) { [Environment]::GetFolderPath('MyDocuments') } else { $HOME }
+    $comparison = if ($windows) { [StringComparison]::OrdinalIgnoreCase } else { [StringComparison]::Ordinal }
+    $prefix = $userHome.TrimEnd('\', '/') + [IO.Path]::DirectorySeparatorChar
+    $paths = @($env:PSModulePath -split [IO.Path]::PathSeparator | Where-Object { $_ })
+    $userPath = $paths | Where-Object { $_.StartsWith($prefix, $comparison) } | Select-Object -First 1
+    if ($userPath) { return $userPath }
+    $default = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $userHome 'WindowsPowerShell/Modules' }
+    elseif ($windows) { Join-Path $userHome 'PowerShell/Modules' }
+    else {
+        $data = if ($env:XDG_DATA_HOME) { $env:XDG_DATA_HOME } else { Join-Path $HOME '.local/share' }
+        Join-Path $data 'powershell/Modules'
     }
-    if (-not $userPath) { throw 'No user module path found in $env:PSModulePath.' }
-    $target = Join-Path $userPath "EmProto/$version"
+    Write-Warning "No folder under $userHome is in `$env:PSModulePath; installing to $default. Add it to `$env:PSModulePath to import EmProto by name."
+    $default
+}
+
+function Invoke-Install {
+    if (-not $NoBuild) { Invoke-Build }
+    if (-not (Test-Path (Join-Path $stage 'EmProto.psd1'))) { throw "Nothing to install: $stage is not staged. Run without -NoBuild." }
+    $target = Join-Path (Get-UserModulePath) "EmProto/$version"
+    # Replace this version only; other installed versions stay side by side.
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $null = New-Item -ItemType Directory $target -Force
     Copy-Item (Join-Path $stage '*') $target -Recurse
@@ -146,8 +165,19 @@ function Invoke-Install {
 }
 
 function Invoke-Clean {
-    foreach ($d in @($outRoot) + @(Get-ChildItem $root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
-        if (Test-Path $d) { Remove-Item $d -Recurse -Force }
+    # Build output only: out/, and bin/ and obj/ of the projects (never a folder that merely has that name).
+    $targets = @($outRoot)
+    foreach ($top in 'src', 'tests', 'bench', 'tools') {
+        $dir = Join-Path $root $top
+        if (-not (Test-Path $dir)) { continue }
+        foreach ($project in Get-ChildItem $dir -Recurse -Filter '*.csproj' -File) {
+            $targets += Join-Path $project.DirectoryName 'bin'
+            $targets += Join-Path $project.DirectoryName 'obj'
+        }
+    }
+    $targets += @(Get-ChildItem $root -Recurse -Directory -Include 'BenchmarkDotNet.Artifacts', 'TestResults' | ForEach-Object FullName)
+    foreach ($d in $targets) {
+        if (Test-Path $d) { Remove-Item $d -Recurse -Force; Write-Host "Removed $d" }
     }
     Write-Host 'Clean.'
 }

@@ -1,0 +1,51 @@
+# Help for Connect-Evse: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Logs in to a charger and keeps the session alive.'
+    Description = @(
+        'Logs in to a charger with its 6-digit password and keeps the session alive in the background: the charger then pushes its state, and commands can be sent. On success the charger and its password are remembered, so later scripts need no password. A wrong password gives the error EvseAuthenticationFailed; a charger that does not answer gives EvseCommandTimeout.'
+        'Give the charger from the pipeline (Find-Evse, Get-Evse), by -Serial, or by -Serial and -IPAddress when it is not heard by broadcast (another network segment, or an app registered with it).'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        IPAddress = 'The IP address of the charger, for a charger that cannot be found by broadcast.'
+        Port = 'With -IPAddress: the UDP port of the charger. By default the port the charger last sent from is used.'
+        Password = 'The 6-digit password of the charger (the PIN set in the EVSEMaster app), as a SecureString.'
+        Credential = 'The password of the charger as the password of a PSCredential; the user name is ignored.'
+        PlainTextPassword = 'The 6-digit password of the charger as plain text, for scripts that already hold it in clear. Prefer -Password or -Credential.'
+        Timeout = @{
+            Description = 'How long to wait for the charger to answer the login.'
+            DefaultValue = 'the communicator''s timeout'
+        }
+        PassThru = 'Returns the charger object when the command has been done. By default this cmdlet returns no output.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.Evse'
+            Description = 'With -PassThru: the connected charger.'
+        }
+    )
+    Notes = @(
+        'The password travels in clear on the local network (the protocol has no encryption). It never appears in EmProto''s output, verbose, debug or error messages.'
+    )
+    Examples = @(
+        @{
+            Code = 'Find-Evse | Connect-Evse -Password (Read-Host -AsSecureString ''Charger PIN'')'
+            Remarks = 'Connects to every charger found, with the PIN typed at the prompt. The password is remembered for later sessions.'
+        }
+        @{
+            Code = 'Connect-Evse -Serial 9181102751219513 -IPAddress 192.168.1.50 -Credential (Get-Credential -UserName evse) -PassThru'
+            Remarks = 'Connects to a charger by address, for a charger on another network segment.'
+        }
+        @{
+            Code = 'Get-Evse -Serial 9181102751219513 | Connect-Evse -PlainTextPassword $env:EVSE_PIN'
+            Remarks = 'Connects from a script that reads the PIN from an environment variable.'
+        }
+    )
+    RelatedLinks = @(
+        'Disconnect-Evse'
+        'Get-Evse'
+        'Remove-Evse'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,45 @@
+# Help for ConvertFrom-EvseDatagram: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Decodes EM protocol datagrams from hexadecimal text or bytes.'
+    Description = @(
+        'Decodes one or more datagrams of the EM protocol (the UDP protocol of EVSEMaster-family chargers) into objects that show the envelope (serial, command, length) and every field of the payload with its meaning. Spaces, dashes and colons in hexadecimal text are ignored, so text copied from a packet capture or from the -Debug stream of another EmProto cmdlet can be pasted as is.'
+        'A packet may hold several datagrams back to back; each becomes one object. A datagram that cannot be decoded (bad header, length, checksum or tail, or a payload too short for its command) gives an error record that says why, and decoding continues with the next input. Passwords in app-to-charger datagrams are shown masked.'
+    )
+    Parameters = @{
+        Hex = 'The datagram as hexadecimal text. Spaces, dashes and colons are ignored. Accepts pipeline input.'
+        Bytes = 'The datagram as a byte array, for example from [IO.File]::ReadAllBytes or a UdpClient.'
+        InputObject = 'Text or bytes from the pipeline: a string is read as hexadecimal, a byte array as raw bytes.'
+        TimeZone = 'The time zone of the charger, used to show the EM timestamps of the datagram (charge start, clock) as the charger''s wall-clock time. The default is the local time zone of this computer.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseDatagram'
+            Description = 'One object per decoded datagram: Serial, Command, CommandName, Length and the decoded Payload.'
+        }
+    )
+    Notes = @(
+        'The protocol is described in the project''s docs. Unknown commands and unknown enumeration values are kept as numbers, never rejected.'
+    )
+    Examples = @(
+        @{
+            Title = 'Decode a status datagram captured from a charger'
+            Code = '''0601003200 9181102751219513 ffffffffffff 0004 01092e00000000000000024081589258920102020d00000000 0b7b0f02'' | ConvertFrom-EvseDatagram'
+            Remarks = 'Decodes a SingleACStatus datagram: line 1, 235.0 V, meter 1475.85 kWh, temperatures 26.74 C, state 13 (plugged in, ready to charge).'
+        }
+        @{
+            Title = 'Decode datagrams saved as bytes'
+            Code = '[IO.File]::ReadAllBytes(''packet.bin'') | ConvertFrom-EvseDatagram -TimeZone (Get-TimeZone -Id ''Europe/Paris'')'
+            Remarks = 'Decodes every datagram in a raw UDP payload saved to a file, showing timestamps in the charger''s time zone (Paris).'
+        }
+        @{
+            Title = 'Decode the debug output of another cmdlet'
+            Code = 'Get-Evse -Name Garage | Get-EvseState -Debug 5>&1 |
+    Where-Object { $_ -is [System.Management.Automation.DebugRecord] } |
+    ForEach-Object { ($_.Message -split '': '')[-1] } | ConvertFrom-EvseDatagram'
+            Remarks = 'Turns the datagram hex that -Debug shows (password masked) back into readable objects.'
+        }
+    )
+    RelatedLinks = @(
+        'about_EmProto'
+    )
+}

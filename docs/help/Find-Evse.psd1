@@ -1,0 +1,46 @@
+# Help for Find-Evse: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Finds chargers on the local network.'
+    Description = @(
+        'Listens for the announcements that chargers broadcast on UDP port 28376 (about every 3 seconds while no app is registered with them) and returns each charger as soon as it is heard, until -Timeout has passed. Chargers already known to the communicator are returned too. With -Probe it also broadcasts a discovery request that some firmware answers.'
+        'The returned objects go straight into Connect-Evse. Find-Evse sends nothing unless -Probe is given.'
+    )
+    Parameters = @{
+        Timeout = @{
+            Description = 'How long to listen for chargers.'
+            DefaultValue = '10 seconds'
+        }
+        Serial = 'Returns only the chargers with these serials, and stops as soon as all of them are found.'
+        Name = 'Returns only the chargers whose name matches. Wildcards are allowed.'
+        Model = 'Returns only the chargers whose model matches. Wildcards are allowed.'
+        Probe = 'Also broadcasts a discovery request (a login with an empty password) that some chargers answer even while registered with an app.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.Evse'
+            Description = 'One object per charger found.'
+        }
+    )
+    Notes = @(
+        'Broadcasts do not cross routers: the charger must be on the same network segment. A charger registered with an app stops broadcasting; Get-Evse returns chargers remembered from earlier sessions.'
+    )
+    Examples = @(
+        @{
+            Code = 'Find-Evse'
+            Remarks = 'Lists the chargers heard within ten seconds, each as soon as it is heard.'
+        }
+        @{
+            Code = 'Find-Evse -Timeout 00:00:05 | Connect-Evse -Password (Read-Host -AsSecureString ''Charger PIN'')'
+            Remarks = 'Finds chargers for five seconds and logs in to each with the PIN typed at the prompt.'
+        }
+        @{
+            Code = 'Find-Evse -Serial 9181102751219513 -Probe'
+            Remarks = 'Looks for one charger, also probing, and returns as soon as it answers.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-Evse'
+        'Connect-Evse'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,31 @@
+# Help for Get-EvseChargeRecord: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Gets the records of finished charge sessions.'
+    Description = @(
+        'Gets the records of finished charge sessions that the chargers reported: start and stop time, energy, meter readings, the users who started and stopped them and the power samples. Records are collected while the communicator runs and kept in the store.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseChargeRecord'
+            Description = 'One object per finished session.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse | Get-EvseChargeRecord | Export-Csv sessions.csv -NoTypeInformation'
+            Remarks = 'Exports every charge record to a CSV file.'
+        }
+        @{
+            Code = 'Get-Evse -Name Garage | Get-EvseChargeRecord | Measure-Object EnergyKWh -Sum'
+            Remarks = 'Adds up the energy charged by the Garage charger.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-EvseChargeSession'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,32 @@
+# Help for Get-EvseChargeSession: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Gets the current, planned or last charge session of chargers.'
+    Description = @(
+        'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits, current and the user who started it.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseChargeSession'
+            Description = 'One object per charger.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-EvseChargeSession -Serial 9181102751219513'
+            Remarks = 'Shows the session of one charger, for example the reservation made by Start-EvseCharge -StartAt.'
+        }
+        @{
+            Code = 'Get-Evse | Get-EvseChargeSession | Format-Table Serial, State, EnergyKWh, Duration'
+            Remarks = 'Shows the sessions of every charger in a table.'
+        }
+    )
+    RelatedLinks = @(
+        'Start-EvseCharge'
+        'Get-EvseChargeRecord'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,31 @@
+# Help for Get-EvseCommunicator: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Gets the communicator: endpoint, settings and counters.'
+    Description = @(
+        'Gets the communicator of this process: its local endpoint and settings, the chargers it knows, and counters of datagrams sent, received and dropped (by reason: bad checksum, too short, unknown command, ...). Use it to troubleshoot.'
+    )
+    Parameters = @{
+
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseCommunicator'
+            Description = 'The communicator, or nothing when it is not started.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-EvseCommunicator'
+            Remarks = 'Shows the endpoint and the counters.'
+        }
+        @{
+            Code = '(Get-EvseCommunicator).Dropped'
+            Remarks = 'Shows why datagrams were dropped, for example when a charger seems silent.'
+        }
+    )
+    RelatedLinks = @(
+        'Start-EvseCommunicator'
+        'Stop-EvseCommunicator'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,35 @@
+# Help for Get-EvseConfig: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Gets the configuration of chargers: name, language, units, current, schedule.'
+    Description = @(
+        'Reads the configuration of each charger: name, language, temperature unit, offline charging mode, configured maximum current, weekly schedule and firmware versions. The configuration is cached; it is read again from the charger when the cached copy is older than -MaxAge.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        MaxAge = @{
+            Description = 'The oldest cached configuration that is acceptable; older configuration is read again from the charger. Use 0 to always read from the charger.'
+            DefaultValue = '2 minutes'
+        }
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseConfig'
+            Description = 'One object per charger.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse | Get-EvseConfig'
+            Remarks = 'Shows the configuration of every charger.'
+        }
+        @{
+            Code = 'Get-Evse -Name Garage | Get-EvseConfig -MaxAge 0 | Select-Object -ExpandProperty Schedule'
+            Remarks = 'Reads the weekly schedule fresh from the charger.'
+        }
+    )
+    RelatedLinks = @(
+        'Set-EvseConfig'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,31 @@
+# Help for Get-EvseSystemTime: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Gets the clock of chargers and how far it is off.'
+    Description = @(
+        'Reads the clock of each charger and shows it as the charger''s wall-clock time, together with how far it is off from the computer''s clock. Charger clocks drift (weeks have been seen); planned charges and records use that clock.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseSystemTime'
+            Description = 'One object per charger: the charger time, the computer time and the difference.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse | Get-EvseSystemTime'
+            Remarks = 'Shows every charger''s clock and its drift.'
+        }
+        @{
+            Code = 'Get-Evse | Get-EvseSystemTime | Where-Object { [math]::Abs($_.Offset.TotalMinutes) -gt 2 } | Set-EvseSystemTime'
+            Remarks = 'Sets the clock of every charger that is more than two minutes off.'
+        }
+    )
+    RelatedLinks = @(
+        'Set-EvseSystemTime'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,32 @@
+# Help for Remove-Evse: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Forgets a charger and its stored password.'
+    Description = @(
+        'Ends the session with a charger and removes it, and its stored password, from the communicator and from the store. The charger appears again when it is found on the network, and needs its password again.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+    }
+    Outputs = @(
+        @{
+            Type = 'None'
+            Description = 'This cmdlet returns no output.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Remove-Evse -Serial 9181102751219513'
+            Remarks = 'Forgets one charger and its password.'
+        }
+        @{
+            Code = 'Get-Evse | Where-Object { -not $_.Online } | Remove-Evse -WhatIf'
+            Remarks = 'Shows which offline chargers would be forgotten, without forgetting them.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-Evse'
+        'Disconnect-Evse'
+        'about_EmProto'
+    )
+}

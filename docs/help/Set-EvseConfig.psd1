@@ -1,0 +1,38 @@
+# Help for Set-EvseConfig: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Changes the configuration of chargers.'
+    Description = @(
+        'Changes settings of each charger: name, language, temperature unit, offline charging mode, maximum current and weekly schedule. Only the settings given are changed; each is written and read back to confirm it.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        Name = 'The new name of the charger (ASCII, at most 28 characters).'
+        Language = 'The language of the charger''s display: English, Italian, German, French, Spanish or Hebrew.'
+        TemperatureUnit = 'The temperature unit of the charger''s display: Celsius or Fahrenheit.'
+        OfflineCharge = 'Whether the charger may charge without the app (plug and charge, or start by button).'
+        MaxCurrent = 'The maximum charging current per phase, in amperes (6 to the charger''s maximum, at most 32).'
+        Schedule = 'The weekly charging schedule: up to seven slots, one per weekday, each with a start time and a duration.'
+        PassThru = 'Returns the new configuration of the charger. By default this cmdlet returns no output.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseConfig'
+            Description = 'With -PassThru: the configuration after the change.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse -Serial 9181102751219513 | Set-EvseConfig -Name Garage -MaxCurrent 16'
+            Remarks = 'Names a charger Garage and limits it to 16 A.'
+        }
+        @{
+            Code = 'Get-Evse | Set-EvseConfig -TemperatureUnit Celsius -Language English -WhatIf'
+            Remarks = 'Shows which chargers would be changed, without sending anything.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-EvseConfig'
+        'about_EmProto'
+    )
+}

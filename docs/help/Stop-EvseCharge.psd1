@@ -1,0 +1,38 @@
+# Help for Stop-EvseCharge: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Stops charging, or cancels a planned charge.'
+    Description = @(
+        'Stops the running charge session of each charger, or cancels the planned one. The wear guard refuses a stop that follows the previous start or stop within the minimum interval; -Force overrides it.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        UserId = @{
+            Description = 'The user shown in the charger''s history as the one who stopped the session.'
+            DefaultValue = 'emproto'
+        }
+        Force = 'Overrides the wear guard: starts or stops even when the previous start or stop of this charger was less than the minimum interval ago. Use it deliberately; every start and stop switches the relays of the charger and the contactors of the car.'
+        PassThru = 'Returns the ended charge session. By default this cmdlet returns no output.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.EvseChargeSession'
+            Description = 'With -PassThru: the ended session.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse -Name Garage | Stop-EvseCharge'
+            Remarks = 'Stops charging on the Garage charger, after confirmation.'
+        }
+        @{
+            Code = 'Stop-EvseCharge -Serial 9181102751219513 -Confirm:$false'
+            Remarks = 'Cancels a planned charge, or stops the running one, without a prompt.'
+        }
+    )
+    RelatedLinks = @(
+        'Start-EvseCharge'
+        'Get-EvseChargeSession'
+        'about_EmProto'
+    )
+}

@@ -1,0 +1,38 @@
+# Help for Wait-Evse: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Waits until chargers reach a state.'
+    Description = @(
+        'Waits until each charger reports the given state, or until -Timeout has passed; then returns the charger. A timeout gives an error record (EvseWaitTimeout), so scripts can fail with a clear exit code. Ctrl+C stops the wait at once.'
+    )
+    Parameters = @{
+        InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
+        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        State = 'The state to wait for, for example Charging, Plugged, Idle or Error.'
+        Timeout = @{
+            Description = 'How long to wait.'
+            DefaultValue = 'wait without limit'
+        }
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.Evse'
+            Description = 'The charger, once it is in the state.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Get-Evse -Name Garage | Wait-Evse -State Charging -Timeout 00:01:00'
+            Remarks = 'Waits up to a minute for the Garage charger to start charging.'
+        }
+        @{
+            Code = 'Get-Evse -Name Garage | Start-EvseCharge -Confirm:$false
+Get-Evse -Name Garage | Wait-Evse -State Charging -Timeout 00:01:00 -ErrorAction Stop'
+            Remarks = 'Starts charging from a scheduled task and fails the task when charging has not begun within a minute.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-EvseState'
+        'Register-EvseEvent'
+        'about_EmProto'
+    )
+}
