@@ -9,7 +9,27 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('EmProto.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Connect-Evse'
+        'Disconnect-Evse'
+        'Find-Evse'
+        'Get-Evse'
+        'Get-EvseChargeRecord'
+        'Get-EvseChargeSession'
+        'Get-EvseCommunicator'
+        'Get-EvseConfig'
+        'Get-EvseState'
+        'Get-EvseSystemTime'
+        'Register-EvseEvent'
+        'Remove-Evse'
+        'Set-EvseConfig'
+        'Set-EvseSystemTime'
+        'Start-EvseCharge'
+        'Start-EvseCommunicator'
+        'Stop-EvseCharge'
+        'Stop-EvseCommunicator'
+        'Wait-Evse'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -26,7 +26,7 @@ namespace EmProto.Module.Tests
         /// <summary>Runs a script; returns output, errors and the PowerShell for stream inspection.</summary>
         public Result Run(string script)
         {
-            using var ps = PowerShell.Create();
+            using var ps = System.Management.Automation.PowerShell.Create();
             ps.Runspace = _runspace;
             ps.AddScript(script);
             var output = ps.Invoke();
