@@ -98,8 +98,8 @@ namespace EmProto.Simulator
         /// <summary>The charger's serial.</summary>
         public EvseSerial Serial => _options.Serial;
 
-        /// <summary>The options the charger was created with (a private copy: changing it has no effect).</summary>
-        public SimulatorOptions Options => _options;
+        /// <summary>A copy of the options the charger was created with (changing it has no effect).</summary>
+        public SimulatorOptions Options => _options.CloneWith(_options.Serial, 0);
 
         /// <summary>The UDP port the charger sends from and listens on (0 before <see cref="Start"/>).</summary>
         public int Port => _local?.Port ?? 0;
@@ -1102,7 +1102,7 @@ namespace EmProto.Simulator
             double power = 0;
             for (int i = 0; i < _options.Phases; i++)
             {
-                volts[i] = NominalVolts + (_random.NextDouble() * 4.0 - 2.0);
+                volts[i] = Math.Round((NominalVolts + (_random.NextDouble() * 4.0 - 2.0)) * 10) / 10;
                 power += volts[i] * amps;
             }
             return new SingleAcStatusPayload

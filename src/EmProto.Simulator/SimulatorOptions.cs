@@ -130,6 +130,8 @@ namespace EmProto.Simulator
             EmText.Validate(Name, 28, nameof(Name));
             if (AppEndPoint == null) throw new ArgumentException("AppEndPoint is required.", nameof(AppEndPoint));
             if (LocalEndPoint == null) throw new ArgumentException("LocalEndPoint is required.", nameof(LocalEndPoint));
+            if (!IPAddress.IsLoopback(AppEndPoint.Address))
+                throw new ArgumentException("The simulator talks over loopback only: AppEndPoint must be a loopback address; got " + AppEndPoint + ".", nameof(AppEndPoint));
             if (!IPAddress.IsLoopback(LocalEndPoint.Address))
                 throw new ArgumentException("The simulator binds to a loopback address only; got " + LocalEndPoint.Address + ".", nameof(LocalEndPoint));
             Positive(LoginInterval, nameof(LoginInterval));

@@ -66,7 +66,7 @@ namespace EmProto.Module.Tests
         [Fact]
         public void A_duration_that_is_neither_is_refused_with_a_clear_message()
         {
-            var ex = Assert.Throws<ArgumentTransformationMetadataException>(() => DurationTransformationAttribute.Parse("soon"));
+            var ex = Assert.Throws<ArgumentTransformationMetadataException>(() => new DurationTransformationAttribute().Transform(null!, "soon"));
             Assert.Contains("number of seconds", ex.Message);
         }
 

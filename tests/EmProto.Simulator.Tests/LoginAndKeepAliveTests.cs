@@ -54,7 +54,7 @@ namespace EmProto.Simulator.Tests
                 f.App.Expect(EmCommand.Heading, "a Heading is due every 10 s");
                 f.App.Send(f.Evse, EmCommand.HeadingResponse, ByteValuePayload.Zero);
                 int answered = i;
-                TestApp.WaitUntil(() => f.Evse.Counters.HeadingsAnswered == answered, "the charger has seen HeadingResponse " + answered);
+                TestApp.WaitUntil(() => f.Evse.Counters.HeadingsAnswered == answered && f.Evse.IsRunning, "the charger has seen HeadingResponse " + answered);
             }
             Assert.True(f.Evse.IsRegistered);
             Assert.Equal(0, f.Evse.Counters.RegistrationsDropped);

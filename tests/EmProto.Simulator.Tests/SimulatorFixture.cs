@@ -10,15 +10,16 @@ namespace EmProto.Simulator.Tests
     {
         public static readonly DateTimeOffset Epoch = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-        public SimulatorFixture(Action<SimulatorOptions>? configure = null)
+        public SimulatorFixture(Action<SimulatorOptions>? configure = null, bool expectLogin = true)
         {
             App = new TestApp();
             Time = new FakeTimeProvider(Epoch);
             var options = App.Options();
             configure?.Invoke(options);
             Evse = new SimulatedEvse(options, Time);
+            App.Charger = Evse;
             Evse.Start();
-            App.Expect(EmCommand.Login, "a charger announces itself as soon as it starts");
+            if (expectLogin) App.Expect(EmCommand.Login, "a charger announces itself as soon as it starts");
         }
 
         public TestApp App { get; }

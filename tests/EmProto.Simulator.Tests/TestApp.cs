@@ -32,6 +32,12 @@ namespace EmProto.Simulator.Tests
 
         public IPEndPoint EndPoint { get; }
 
+        /// <summary>
+        /// When set, every Expect waits until this charger released its lock: a reply is sent under
+        /// the lock before the charger re-arms its timer, and fake time must not move before that.
+        /// </summary>
+        public SimulatedEvse? Charger { get; set; }
+
         public int DecodeErrors => Volatile.Read(ref _decodeErrors);
 
         public int Packets => Volatile.Read(ref _packets);
@@ -79,7 +85,11 @@ namespace EmProto.Simulator.Tests
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero || !_received.TryTake(out var d, left))
                     throw new Xunit.Sdk.XunitException("Expected " + command + " from the simulator (" + because + ") but none arrived within " + Patience.TotalSeconds + " s.");
-                if (d.Command == command) return d;
+                if (d.Command == command)
+                {
+                    _ = Charger?.IsRunning;
+                    return d;
+                }
             }
         }
 

@@ -5,46 +5,67 @@ using System.Management.Automation;
 namespace EmProto.PowerShell.Transformations
 {
     /// <summary>
-    /// Lets a TimeSpan parameter take a TimeSpan, a string such as '00:01:30', or a plain number of
-    /// seconds (90, 1.5, '90').
+    /// Turns what people type for a duration into a <see cref="TimeSpan"/>: a TimeSpan, a TimeSpan
+    /// string ('00:01:30'), or a number of seconds (90, 2.5, '90'). Without it PowerShell would read
+    /// 90 as 90 ticks. Negative durations are rejected unless <see cref="AllowNegative"/> is set.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>Accept negative values (for offsets rather than durations).</summary>
+        public bool AllowNegative { get; set; }
+
         /// <inheritdoc/>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value == null) return null;
+            TimeSpan result;
             switch (value)
             {
-                case null:
-                    return null;
-                case TimeSpan _:
-                    return value;
-                case int i:
-                    return TimeSpan.FromSeconds(i);
-                case long l:
-                    return TimeSpan.FromSeconds(l);
-                case double d when !double.IsNaN(d) && !double.IsInfinity(d):
-                    return TimeSpan.FromSeconds(d);
-                case decimal m:
-                    return TimeSpan.FromSeconds((double)m);
+                case TimeSpan t:
+                    result = t;
+                    break;
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                case sbyte _:
+                case uint _:
+                case ushort _:
+                case ulong _:
+                case double _:
+                case float _:
+                case decimal _:
+                    result = FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
+                    break;
                 case string s:
-                    return Parse(s);
+                    result = Parse(s.Trim());
+                    break;
                 default:
-                    return value;
+                    throw new ArgumentTransformationMetadataException(
+                        "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90; got a " + value.GetType().Name + ".");
             }
+            if (result < TimeSpan.Zero && !AllowNegative)
+                throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");
+            return result;
         }
 
-        /// <summary>Parses '90', '1.5' (seconds) or '00:01:30' (a TimeSpan).</summary>
-        public static TimeSpan Parse(string text)
+        private static TimeSpan Parse(string text)
         {
-            string s = (text ?? string.Empty).Trim();
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && !double.IsNaN(seconds) && !double.IsInfinity(seconds))
-                return TimeSpan.FromSeconds(seconds);
-            if (TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var span))
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+                return FromSeconds(seconds, text);
+            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
                 return span;
-            throw new ArgumentTransformationMetadataException("'" + text + "' is not a duration: give a TimeSpan such as 00:01:30 or a number of seconds such as 90.");
+            throw new ArgumentTransformationMetadataException(
+                "'" + text + "' is not a duration: use a number of seconds (90) or a TimeSpan such as '00:01:30' or '1.02:00:00'.");
+        }
+
+        private static TimeSpan FromSeconds(double seconds, object original)
+        {
+            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds - 1)
+                throw new ArgumentTransformationMetadataException("'" + Convert.ToString(original, CultureInfo.InvariantCulture) + "' seconds is not a usable duration.");
+            return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
         }
     }
 }

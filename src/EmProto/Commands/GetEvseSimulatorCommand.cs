@@ -1,0 +1,41 @@
+using System.Linq;
+using System.Management.Automation;
+using EmProto.Simulator;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the simulated chargers running in this process.</para>
+    /// <para type="description">Without -Serial, every simulated charger. With -Serial, those whose serial matches (wildcards allowed); a serial without wildcards that matches nothing is an error.</para>
+    /// <example><code>Get-EvseSimulator | Format-List</code></example>
+    /// <example><code>Get-EvseSimulator -Serial 5e5e*</code></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "EvseSimulator")]
+    [OutputType(typeof(SimulatedEvse))]
+    public sealed class GetEvseSimulatorCommand : PSCmdlet
+    {
+        /// <summary>Serials to match (16 hex digits; wildcards allowed).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Serial { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            var all = SimulatorRegistry.Snapshot();
+            if (Serial == null)
+            {
+                WriteObject(all, enumerateCollection: true);
+                return;
+            }
+            foreach (var pattern in Serial)
+            {
+                var matches = SimulatorSelection.Match(all, pattern);
+                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                    WriteError(SimulatorSelection.NotFound(pattern));
+                WriteObject(matches.ToArray(), enumerateCollection: true);
+            }
+        }
+    }
+}

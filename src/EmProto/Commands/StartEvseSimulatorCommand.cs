@@ -1,0 +1,312 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using EmProto.PowerShell.Transformations;
+using EmProto.Protocol;
+using EmProto.Simulator;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Starts one or more simulated EVSEMaster chargers on loopback.</para>
+    /// <para type="description">Each simulated charger has its own UDP port on 127.0.0.1 and sends its Login announcements, and everything else, to the app endpoint (default 127.0.0.1:28376), as a real charger does. With -Wait the cmdlet keeps them running until Ctrl+C or until -Duration has passed, then stops them.</para>
+    /// <example><code>Start-EvseSimulator -Password 123456 -PluggedIn -PassThru</code></example>
+    /// <example><code>Start-EvseSimulator -AppEndPoint 127.0.0.1:40000 -Count 10 -LossRatio 0.1 -Seed 42 -Wait -Duration 120</code></example>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(SimulatedEvse))]
+    public sealed class StartEvseSimulatorCommand : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        /// <summary>How many chargers to start (consecutive serials).</summary>
+        [Parameter]
+        [ValidateRange(1, 5000)]
+        public int Count { get; set; } = 1;
+
+        /// <summary>The (first) serial: 16 hex digits. Default: the first free serial from 5e5e000000000001.</summary>
+        [Parameter(Position = 0)]
+        public string? Serial { get; set; }
+
+        /// <summary>The 6-digit password the chargers accept (default 123456).</summary>
+        [Parameter]
+        public string Password { get; set; } = "123456";
+
+        /// <summary>1 or 3 phases.</summary>
+        [Parameter]
+        [ValidateSet("1", "3")]
+        public int Phases { get; set; } = 1;
+
+        /// <summary>Maximum current per phase, 6 to 32 A.</summary>
+        [Parameter]
+        [ValidateRange(6, 32)]
+        public int MaxAmps { get; set; } = 16;
+
+        /// <summary>Where the chargers send: 'address:port' or an IPEndPoint (loopback; default 127.0.0.1:28376).</summary>
+        [Parameter]
+        [EndPointTransformation]
+        public IPEndPoint AppEndPoint { get; set; } = new IPEndPoint(IPAddress.Loopback, SimulatorOptions.AppPort);
+
+        /// <summary>Start with a car plugged in.</summary>
+        [Parameter]
+        public SwitchParameter PluggedIn { get; set; }
+
+        /// <summary>The charger's time zone (an id such as Europe/Amsterdam or 'W. Europe Standard Time'); default UTC.</summary>
+        [Parameter]
+        public string? TimeZone { get; set; }
+
+        /// <summary>How far the charger's clock is off (seconds or a TimeSpan; negative = behind).</summary>
+        [Parameter]
+        [DurationTransformation(AllowNegative = true)]
+        public TimeSpan ClockOffset { get; set; }
+
+        /// <summary>The name the charger reports.</summary>
+        [Parameter]
+        public string? Name { get; set; }
+
+        /// <summary>The interval of Login announcements while no app is registered (default 3 s).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan? LoginInterval { get; set; }
+
+        /// <summary>Probability (0 to 1) that a packet is lost, in both directions.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double LossRatio { get; set; }
+
+        /// <summary>Probability (0 to 1) that a packet to the app is sent twice.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double DuplicateRatio { get; set; }
+
+        /// <summary>Probability (0 to 1) that a packet to the app is delayed behind the next one.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double ReorderRatio { get; set; }
+
+        /// <summary>Probability (0 to 1) that a packet to the app has a byte changed.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double CorruptRatio { get; set; }
+
+        /// <summary>Probability (0 to 1) that a packet to the app is followed by random bytes.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double GarbageRatio { get; set; }
+
+        /// <summary>Probability (0 to 1) that two datagrams go out in one UDP packet.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double CoalesceRatio { get; set; }
+
+        /// <summary>Seed for every fault decision (each charger adds its index).</summary>
+        [Parameter]
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Status payload length: 25, 33 or 40 (default 25 for one phase, 33 for three).</summary>
+        [Parameter]
+        [ValidateSet("25", "33", "40")]
+        public int StatusForm { get; set; }
+
+        /// <summary>Login payload length: 70, 118, 119 or 151.</summary>
+        [Parameter]
+        [ValidateSet("70", "118", "119", "151")]
+        public int LoginForm { get; set; } = 70;
+
+        /// <summary>Charging status payload length: 74 or 80.</summary>
+        [Parameter]
+        [ValidateSet("74", "80")]
+        public int ChargingStatusForm { get; set; } = 74;
+
+        /// <summary>Version payload length: 36 or 37.</summary>
+        [Parameter]
+        [ValidateSet("36", "37")]
+        public int VersionForm { get; set; } = 37;
+
+        /// <summary>Send status pushes as command 13 instead of 4.</summary>
+        [Parameter]
+        public SwitchParameter StatusAsRecord { get; set; }
+
+        /// <summary>Write the started simulators to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Keep running in the foreground until Ctrl+C or -Duration, then stop the simulators.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to run (seconds or a TimeSpan). Implies -Wait.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan? Duration { get; set; }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            var options = BuildOptions();
+            if (options == null) return;
+            var first = Serial != null ? options.Serial : SimulatorRegistry.FirstFreeRun(options.Serial, Count);
+            var started = new List<SimulatedEvse>();
+            var owner = Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+            for (int i = 0; i < Count; i++)
+            {
+                var serial = new EvseSerial(first.Value + (ulong)i);
+                var target = serial + " -> " + options.AppEndPoint;
+                if (!ShouldProcess(target, "Start simulated charger")) continue;
+                if (SimulatorRegistry.Contains(serial))
+                {
+                    WriteError(new ErrorRecord(new InvalidOperationException("A simulated charger with serial " + serial + " is already running; stop it first or pick another -Serial."),
+                        "EvseSimulatorExists", ErrorCategory.ResourceExists, serial.ToString()));
+                    continue;
+                }
+                var evse = new SimulatedEvse(options.CloneWith(serial, i));
+                try
+                {
+                    evse.Start();
+                }
+                catch (SocketException ex)
+                {
+                    WriteError(new ErrorRecord(new InvalidOperationException("The simulated charger " + serial + " could not open its UDP socket: " + ex.Message, ex),
+                        "EvseSimulatorStartFailed", ErrorCategory.ConnectionError, serial.ToString()));
+                    continue;
+                }
+                if (!SimulatorRegistry.TryAdd(evse, owner))
+                {
+                    evse.Stop();
+                    WriteError(new ErrorRecord(new InvalidOperationException("A simulated charger with serial " + serial + " is already running."),
+                        "EvseSimulatorExists", ErrorCategory.ResourceExists, serial.ToString()));
+                    continue;
+                }
+                started.Add(evse);
+                WriteVerbose("Started simulated charger " + serial + " on " + evse.LocalEndPoint + ", sending to " + options.AppEndPoint + ".");
+                if (PassThru) WriteObject(evse);
+            }
+            if ((Wait || Duration.HasValue) && started.Count > 0) WaitThenStop(started);
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Releases the stop signal.</summary>
+        public void Dispose() => _stop.Dispose();
+
+        private void WaitThenStop(List<SimulatedEvse> started)
+        {
+            var begin = DateTime.UtcNow;
+            var progress = new ProgressRecord(0, "Simulating " + started.Count + " charger(s)", "Running; press Ctrl+C to stop.");
+            try
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    var elapsed = DateTime.UtcNow - begin;
+                    TimeSpan slice = TimeSpan.FromSeconds(1);
+                    if (Duration.HasValue)
+                    {
+                        var left = Duration.Value - elapsed;
+                        if (left <= TimeSpan.Zero) break;
+                        if (left < slice) slice = left;
+                        progress.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+                        progress.PercentComplete = Duration.Value > TimeSpan.Zero ? (int)Math.Min(100, 100 * elapsed.Ticks / Duration.Value.Ticks) : 100;
+                    }
+                    progress.StatusDescription = "Running for " + elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; press Ctrl+C to stop.";
+                    WriteProgress(progress);
+                    _stop.Token.WaitHandle.WaitOne(slice);
+                }
+            }
+            finally
+            {
+                foreach (var evse in started) SimulatorRegistry.Stop(evse);
+                progress.RecordType = ProgressRecordType.Completed;
+                if (!_stop.IsCancellationRequested) WriteProgress(progress);
+            }
+            WriteVerbose("Stopped " + started.Count + " simulated charger(s).");
+        }
+
+        private SimulatorOptions? BuildOptions()
+        {
+            var options = new SimulatorOptions
+            {
+                Password = Password,
+                Phases = Phases,
+                MaxAmps = MaxAmps,
+                AppEndPoint = AppEndPoint,
+                PluggedIn = PluggedIn,
+                ClockOffset = ClockOffset,
+                Name = Name ?? string.Empty,
+            };
+            if (LoginInterval.HasValue) options.LoginInterval = LoginInterval.Value;
+            options.Faults.OutboundLossRatio = LossRatio;
+            options.Faults.InboundLossRatio = LossRatio;
+            options.Faults.DuplicateRatio = DuplicateRatio;
+            options.Faults.ReorderRatio = ReorderRatio;
+            options.Faults.CorruptRatio = CorruptRatio;
+            options.Faults.GarbageRatio = GarbageRatio;
+            options.Faults.CoalesceRatio = CoalesceRatio;
+            options.Faults.Seed = Seed;
+            options.Faults.StatusForm = StatusForm;
+            options.Faults.LoginForm = LoginForm;
+            options.Faults.ChargingStatusForm = ChargingStatusForm;
+            options.Faults.VersionForm = VersionForm;
+            options.Faults.StatusAsRecord = StatusAsRecord;
+
+            if (Serial != null)
+            {
+                if (!EvseSerial.TryParse(Serial, out var serial))
+                    return Invalid("Serial", "-Serial must be 16 hexadecimal digits, for example 9181102751219513; got '" + Serial + "'.", Serial);
+                if (serial.Value > ulong.MaxValue - (ulong)(Count - 1))
+                    return Invalid("Serial", "-Serial " + Serial + " leaves no room for " + Count + " consecutive serials.", Serial);
+                options.Serial = serial;
+            }
+            if (TimeZone != null)
+            {
+                var zone = FindZone(TimeZone);
+                if (zone == null) return Invalid("TimeZone", "-TimeZone '" + TimeZone + "' is not a time zone on this system; use an id such as 'Europe/Amsterdam' or 'W. Europe Standard Time'.", TimeZone);
+                options.TimeZone = zone;
+            }
+            if (!IPAddress.IsLoopback(AppEndPoint.Address))
+                return Invalid("AppEndPoint", "-AppEndPoint must be a loopback address (the simulator lives on 127.0.0.1); got " + AppEndPoint + ".", AppEndPoint);
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                string name = ex.ParamName ?? "Options";
+                string message = name == nameof(SimulatorOptions.Password) ? "-Password must be exactly 6 digits, for example 123456." : ex.Message;
+                return Invalid(name, message, null);
+            }
+            return options;
+        }
+
+        private SimulatorOptions? Invalid(string parameter, string message, object? target)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), "EvseSimulatorInvalidArgument", ErrorCategory.InvalidArgument, target));
+            return null;
+        }
+
+        private static TimeZoneInfo? FindZone(string id)
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(id);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+            }
+            catch (InvalidTimeZoneException)
+            {
+            }
+            foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+            {
+                if (string.Equals(zone.DisplayName, id, StringComparison.OrdinalIgnoreCase) || string.Equals(zone.StandardName, id, StringComparison.OrdinalIgnoreCase))
+                    return zone;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net;
+
+namespace EmProto.PowerShell.Transformations
+{
+    /// <summary>
+    /// Turns 'host:port' text (an IPv4 address or 'localhost'), a bare port number, or an
+    /// <see cref="IPEndPoint"/> into an <see cref="IPEndPoint"/>. Host names are not resolved.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class EndPointTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case IPEndPoint ep:
+                    return ep;
+                case int port:
+                    return new IPEndPoint(IPAddress.Loopback, CheckPort(port, value));
+                case string s:
+                    return Parse(s.Trim());
+                default:
+                    throw new ArgumentTransformationMetadataException("An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint; got a " + value.GetType().Name + ".");
+            }
+        }
+
+        private static IPEndPoint Parse(string text)
+        {
+            int colon = text.LastIndexOf(':');
+            string host = colon < 0 ? "127.0.0.1" : text.Substring(0, colon);
+            string portText = colon < 0 ? text : text.Substring(colon + 1);
+            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port))
+                throw new ArgumentTransformationMetadataException("'" + text + "' is not an endpoint: use 'address:port', for example 127.0.0.1:28376.");
+            IPAddress? address;
+            if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) address = IPAddress.Loopback;
+            else if (!IPAddress.TryParse(host, out address))
+                throw new ArgumentTransformationMetadataException("'" + host + "' is not an IP address (host names are not resolved); use for example 127.0.0.1:28376.");
+            return new IPEndPoint(address, CheckPort(port, text));
+        }
+
+        private static int CheckPort(int port, object original)
+        {
+            if (port < 1 || port > 65535)
+                throw new ArgumentTransformationMetadataException("The port in '" + Convert.ToString(original, CultureInfo.InvariantCulture) + "' must be 1 to 65535.");
+            return port;
+        }
+    }
+}
