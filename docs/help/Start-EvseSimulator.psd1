@@ -6,6 +6,18 @@
         'Use the simulator to learn the module and to test your own scripts without a charger. Fault ratios make the simulated network lose, duplicate or delay datagrams; -Seed makes such a run reproducible. The simulated chargers run until Stop-EvseSimulator, until the module is removed, or, with -Wait, until -Duration has passed.'
     )
     Parameters = @{
+        ChargingStatusForm = 'Charging status payload length the simulator sends: 74 or 80 bytes (firmware variants).'
+        ClockOffset = 'How far the simulated charger''s clock is off, in seconds or as a TimeSpan; negative means behind.'
+        CoalesceRatio = 'Probability (0 to 1) that two datagrams go out in one UDP packet.'
+        CorruptRatio = 'Probability (0 to 1) that a packet to the app has a byte changed.'
+        GarbageRatio = 'Probability (0 to 1) that a packet to the app is followed by random bytes.'
+        LoginForm = 'Login payload length the simulator sends: 70, 118, 119 or 151 bytes (firmware variants).'
+        LoginInterval = 'The interval of Login announcements while no app is registered (default 3 seconds).'
+        Name = 'The name the simulated charger reports.'
+        ReorderRatio = 'Probability (0 to 1) that a packet to the app is delayed behind the next one.'
+        StatusAsRecord = 'Sends status pushes as command 13 (StatusRecord) instead of 4.'
+        StatusForm = 'Status payload length: 25, 33 or 40 bytes (default 25 for one phase, 33 for three).'
+        VersionForm = 'Version payload length: 36 or 37 bytes.'
         Count = @{
             Description = 'The number of simulated chargers to start. Each gets its own serial and UDP port on 127.0.0.1.'
             DefaultValue = '1'
@@ -32,10 +44,6 @@
         }
         DuplicateRatio = @{
             Description = 'The fraction (0 to 1) of datagrams the simulated network delivers twice.'
-            DefaultValue = '0'
-        }
-        DelayRatio = @{
-            Description = 'The fraction (0 to 1) of datagrams the simulated network delivers late.'
             DefaultValue = '0'
         }
         Seed = 'The seed of the random generator behind serials and fault ratios: the same seed gives the same run.'
