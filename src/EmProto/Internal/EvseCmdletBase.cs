@@ -53,6 +53,7 @@ namespace EmProto.PowerShell
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            FlushTraffic();
             Drain();
             Unsubscribe();
         }
@@ -141,6 +142,7 @@ namespace EmProto.PowerShell
                 }
                 if (progress != null) CompleteProgress(progress);
             }
+            FlushTraffic();
             Drain();
             try
             {
@@ -270,6 +272,22 @@ namespace EmProto.PowerShell
             }
             string line = e.ToString();
             Post(() => WriteDebug(line));
+        }
+
+        /// <summary>While debugging: lets the datagrams already seen reach the debug stream (bounded wait).</summary>
+        private void FlushTraffic()
+        {
+            var source = _trafficSource;
+            if (source == null) return;
+            var flushed = source.FlushEventsAsync();
+            try
+            {
+                flushed.Wait(5000, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
         }
 
         private void Unsubscribe()
