@@ -118,7 +118,7 @@ Describe 'Charging' {
 Describe 'Events' {
     It 'reach an -Action job and stop after Unregister-Event' {
         $global:EmProtoTestEvents = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
-        $job = Register-EvseEvent -EventName StateChanged -Serial $serial -Action { $global:EmProtoTestEvents.Enqueue($Event.SourceEventArgs) }
+        $job = Register-EvseEvent -EventName StateChanged -Serial $serial -SourceIdentifier test.action -Action { $global:EmProtoTestEvents.Enqueue($Event.SourceEventArgs) }
         $sim | Set-EvseSimulator -Unplug
         $deadline = [datetime]::UtcNow.AddSeconds(30)
         while ($global:EmProtoTestEvents.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Wait-Event -Timeout 1 | Out-Null }
@@ -126,8 +126,9 @@ Describe 'Events' {
         $e = $null; $null = $global:EmProtoTestEvents.TryPeek([ref]$e)
         $e.Serial | Should -Be $serial
         ($e | Format-Table | Out-String -Width 200) | Should -Match 'Event'
-        Unregister-Event -SubscriptionId $job.Id
-        Get-EventSubscriber | Where-Object SubscriptionId -eq $job.Id | Should -BeNullOrEmpty
+        $job | Should -BeOfType [System.Management.Automation.PSEventJob]
+        Unregister-Event -SourceIdentifier test.action
+        Get-EventSubscriber -SourceIdentifier test.action -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $sim | Set-EvseSimulator -PlugIn
     }
 }
