@@ -10,8 +10,30 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('EmProto.Format.ps1xml')
     CmdletsToExport      = @(
-        'ConvertFrom-EvseDatagram',
-        'Start-EvseSimulator', 'Get-EvseSimulator', 'Stop-EvseSimulator', 'Set-EvseSimulator'
+        'ConvertFrom-EvseDatagram'
+        'Connect-Evse'
+        'Disconnect-Evse'
+        'Find-Evse'
+        'Get-Evse'
+        'Get-EvseChargeRecord'
+        'Get-EvseChargeSession'
+        'Get-EvseCommunicator'
+        'Get-EvseConfig'
+        'Get-EvseSimulator'
+        'Get-EvseState'
+        'Get-EvseSystemTime'
+        'Register-EvseEvent'
+        'Remove-Evse'
+        'Set-EvseConfig'
+        'Set-EvseSimulator'
+        'Set-EvseSystemTime'
+        'Start-EvseCharge'
+        'Start-EvseCommunicator'
+        'Start-EvseSimulator'
+        'Stop-EvseCharge'
+        'Stop-EvseCommunicator'
+        'Stop-EvseSimulator'
+        'Wait-Evse'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

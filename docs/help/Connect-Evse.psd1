@@ -6,6 +6,8 @@
         'Give the charger from the pipeline (Find-Evse, Get-Evse), by -Serial, or by -Serial and -IPAddress when it is not heard by broadcast (another network segment, or an app registered with it).'
     )
     Parameters = @{
+        Pin = 'Ignore datagrams that claim to come from this charger but arrive from another address (protection against impersonation on the local network). Remembered with the charger.'
+        TimeZone = 'The time zone the charger''s clock runs in, as a time zone id (for example Europe/Berlin, or W. Europe Standard Time on Windows). Planned starts and clock times are interpreted in it. Remembered with the charger; by default the zone of this computer.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
         IPAddress = 'The IP address of the charger, for a charger that cannot be found by broadcast.'
@@ -21,7 +23,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.Evse'
+            Type = 'EmProto.PowerShell.EvseCharger'
             Description = 'With -PassThru: the connected charger.'
         }
     )

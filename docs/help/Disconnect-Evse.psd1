@@ -11,7 +11,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.Evse'
+            Type = 'EmProto.PowerShell.EvseCharger'
             Description = 'With -PassThru: the charger.'
         }
     )

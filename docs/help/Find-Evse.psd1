@@ -6,6 +6,8 @@
         'The returned objects go straight into Connect-Evse. Find-Evse sends nothing unless -Probe is given.'
     )
     Parameters = @{
+        ProbeAddress = 'Where to send the discovery probe (implies -Probe). By default the probe is broadcast on the local network; give an address to probe one host, for example 127.0.0.1 for a simulator.'
+        ProbePort = 'The UDP port the discovery probe is sent to.'
         Timeout = @{
             Description = 'How long to listen for chargers.'
             DefaultValue = '10 seconds'
@@ -17,7 +19,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.Evse'
+            Type = 'EmProto.PowerShell.EvseCharger'
             Description = 'One object per charger found.'
         }
     )

@@ -12,7 +12,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.Evse'
+            Type = 'EmProto.PowerShell.EvseCharger'
             Description = 'One object per charger.'
         }
     )

@@ -5,12 +5,13 @@
         'Gets the records of finished charge sessions that the chargers reported: start and stop time, energy, meter readings, the users who started and stopped them and the power samples. Records are collected while the communicator runs and kept in the store.'
     )
     Parameters = @{
+        After = 'Returns only the records of sessions that started at or after this time.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseChargeRecord'
+            Type = 'EmProto.Engine.EvseChargeRecord'
             Description = 'One object per finished session.'
         }
     )

@@ -5,12 +5,14 @@
         'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits, current and the user who started it.'
     )
     Parameters = @{
+        Kind = 'Which sessions to return: Current (charging now), Planned (a reservation) or Last (the last finished one). By default every session that exists.'
+        NoRefresh = 'Returns what is in memory without asking the charger for its charging status.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseChargeSession'
+            Type = 'EmProto.Engine.EvseChargeSession'
             Description = 'One object per charger.'
         }
     )

@@ -9,7 +9,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseCommunicator'
+            Type = 'EmProto.PowerShell.EvseCommunicatorStatus'
             Description = 'The communicator, or nothing when it is not started.'
         }
     )

@@ -14,7 +14,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseConfig'
+            Type = 'EmProto.Engine.EvseConfig'
             Description = 'One object per charger.'
         }
     )

@@ -15,7 +15,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseState'
+            Type = 'EmProto.Engine.EvseState'
             Description = 'One object per charger.'
         }
     )

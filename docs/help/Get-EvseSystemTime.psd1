@@ -10,7 +10,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseSystemTime'
+            Type = 'EmProto.Engine.EvseSystemTime'
             Description = 'One object per charger: the charger time, the computer time and the difference.'
         }
     )

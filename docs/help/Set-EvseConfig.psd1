@@ -17,7 +17,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseConfig'
+            Type = 'EmProto.Engine.EvseConfig'
             Description = 'With -PassThru: the configuration after the change.'
         }
     )

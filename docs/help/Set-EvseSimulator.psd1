@@ -5,7 +5,7 @@
         'Acts on a simulated charger as a person or the world would act on a real one: plug a car in or out, raise or clear a fault, press the emergency stop, change the password, or move the simulated clock. The simulated charger reports the change to connected apps as a real charger would.'
     )
     Parameters = @{
-        Clock = 'Sets the simulated charger''s clock to this time (its skew from true time follows from it).'
+        Clock = 'Sets the simulated charger''s clock to this time.'
         InputObject = 'The simulated charger, as returned by Start-EvseSimulator -PassThru or Get-EvseSimulator. Accepts pipeline input.'
         Serial = 'The serial of the simulated charger.'
         PlugIn = 'Plugs a car into the simulated charger.'

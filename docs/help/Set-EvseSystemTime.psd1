@@ -5,6 +5,7 @@
         'Sets the clock of each charger, by default to the current time, in the charger''s time zone.'
     )
     Parameters = @{
+        PassThru = 'Returns the clock reading (charger time, host time and skew) after the clock was set. By default this cmdlet returns no output.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
         Time = @{
@@ -14,8 +15,8 @@
     }
     Outputs = @(
         @{
-            Type = 'None'
-            Description = 'This cmdlet returns no output.'
+            Type = 'EmProto.Engine.EvseSystemTime'
+            Description = 'With -PassThru: the clock reading after setting it. By default this cmdlet returns no output.'
         }
     )
     Examples = @(

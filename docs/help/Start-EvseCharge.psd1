@@ -23,8 +23,8 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseChargeSession'
-            Description = 'With -PassThru: the started or planned session.'
+            Type = 'EmProto.Engine.ChargeStartResult'
+            Description = 'With -PassThru: the outcome: charge id, whether it is a planned start and when, and the current limit.'
         }
     )
     Examples = @(

@@ -5,6 +5,11 @@
         'Starts the communicator of this process with explicit settings. Every other cmdlet starts it by itself on first use with the default settings, so this cmdlet is only needed to change them: the local address and port, the store file, when a silent charger counts as offline, and the retries and timeout of commands. There is one communicator per process, shared by all runspaces; if port 28376 is in use by another process, an error names the port.'
     )
     Parameters = @{
+        Force = 'Replaces a communicator that is already running (it is stopped first). Without -Force, starting a second one is an error.'
+        NoBroadcast = 'Neither sends nor receives broadcasts (for chargers reached by address only).'
+        NoStore = 'Keeps the known chargers in memory only: no file is read or written.'
+        PinAddresses = 'Ignores datagrams for a known charger that come from another address than the one it was learned from, for every charger.'
+        WearGuardInterval = 'The minimum interval between starts and stops of one charger (a TimeSpan or a number of seconds). Start-EvseCharge and Stop-EvseCharge refuse to act sooner unless -Force is given.'
         LocalAddress = @{
             Description = 'The local IP address to bind to, to choose the network interface.'
             DefaultValue = '0.0.0.0 (every interface)'
@@ -30,7 +35,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseCommunicator'
+            Type = 'EmProto.PowerShell.EvseCommunicatorStatus'
             Description = 'With -PassThru: the communicator.'
         }
     )

@@ -16,8 +16,8 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.EvseChargeSession'
-            Description = 'With -PassThru: the ended session.'
+            Type = 'EmProto.PowerShell.EvseCharger'
+            Description = 'With -PassThru: the charger.'
         }
     )
     Examples = @(

@@ -5,7 +5,7 @@
         'Stops simulated chargers started with Start-EvseSimulator: they stop answering and free their ports. Without parameters it stops all of them.'
     )
     Parameters = @{
-        PassThru = 'Writes the stopped simulators to the pipeline. By default this cmdlet writes nothing.'
+        PassThru = 'Writes the stopped simulators to the pipeline. By default this cmdlet returns no output.'
         InputObject = 'The simulated chargers to stop, as returned by Start-EvseSimulator -PassThru or Get-EvseSimulator. Accepts pipeline input.'
         Serial = 'Stops only the simulated chargers with these serials. Wildcards are allowed.'
     }

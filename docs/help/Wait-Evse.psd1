@@ -15,7 +15,7 @@
     }
     Outputs = @(
         @{
-            Type = 'EmProto.Evse'
+            Type = 'EmProto.PowerShell.EvseCharger'
             Description = 'The charger, once it is in the state.'
         }
     )

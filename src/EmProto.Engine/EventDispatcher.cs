@@ -18,10 +18,20 @@ namespace EmProto.Engine
             _thread.Start();
         }
 
-        public void Post(Action action)
+        public bool Post(Action action)
         {
             // A full queue means nobody keeps up with the events: drop rather than stall the receiver.
-            if (!_queue.IsAddingCompleted && !_queue.TryAdd(action)) _counters.EventHandlerError();
+            if (_queue.IsAddingCompleted) return false;
+            try
+            {
+                if (_queue.TryAdd(action)) return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+            _counters.EventHandlerError();
+            return false;
         }
 
         private void Run()

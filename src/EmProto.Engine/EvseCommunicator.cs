@@ -483,6 +483,14 @@ namespace EmProto.Engine
             _dispatcher.Post(() => EvseAdded?.Invoke(this, args));
         }
 
+        /// <summary>Completes when every event raised before the call has been delivered to its handlers (at once when events are no longer delivered).</summary>
+        public Task FlushEventsAsync()
+        {
+            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_dispatcher.Post(() => done.TrySetResult(true))) done.TrySetResult(false);
+            return done.Task;
+        }
+
         /// <summary>Runs work tied to the communicator's lifetime; failures are contained (they surface through state and events).</summary>
         internal void RunBackground(Func<CancellationToken, Task> work)
         {

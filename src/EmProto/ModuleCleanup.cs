@@ -5,7 +5,7 @@ namespace EmProto.PowerShell
 {
     /// <summary>
     /// Runs when the module is removed (Remove-Module): stops the simulated chargers this session
-    /// started. Other parts of the module add their own cleanup here.
+    /// started, and the process's communicator (CommunicatorHolder). Other parts of the module add their own cleanup here.
     /// </summary>
     public sealed class ModuleCleanup : IModuleAssemblyCleanup
     {
@@ -15,6 +15,7 @@ namespace EmProto.PowerShell
             var runspace = Runspace.DefaultRunspace;
             if (runspace == null) SimulatorRegistry.StopAll();
             else SimulatorRegistry.StopOwnedBy(runspace.InstanceId);
+            CommunicatorHolder.Stop();
         }
     }
 }

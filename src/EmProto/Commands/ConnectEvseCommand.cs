@@ -1,0 +1,178 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using EmProto.Engine;
+using EmProto.PowerShell.Completion;
+using EmProto.PowerShell.Transformations;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>Logs in to chargers (by object, serial or address) and keeps the session alive; the password is remembered.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Evse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SerialSet)]
+    [OutputType(typeof(EvseCharger))]
+    public sealed class ConnectEvseCommand : EvseTargetCmdletBase
+    {
+        private const string AddressSet = "Address";
+        private string? _password;
+
+        /// <summary>Chargers from the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [ValidateNotNull]
+        public EvseCharger[]? InputObject { get; set; }
+
+        /// <summary>Serials of the chargers (exact).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SerialSet)]
+        [Parameter(Position = 0, ParameterSetName = AddressSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EvseSerialCompleter))]
+        public string[]? Serial { get; set; }
+
+        /// <summary>The charger's IP address (for a charger that broadcasts do not reach).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AddressSet)]
+        [ValidateNotNull]
+        public IPAddress? IPAddress { get; set; }
+
+        /// <summary>With -IPAddress: the charger's UDP port (default: the port it last sent from, else 28376).</summary>
+        [Parameter(ParameterSetName = AddressSet)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>The 6-digit password (a SecureString; a plain string is accepted for scripts).</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        public SecureString? Password { get; set; }
+
+        /// <summary>The password as the password of a credential (the user name is ignored).</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The password in plain text (prefer -Password or -Credential).</summary>
+        [Parameter]
+        public string? PlainTextPassword { get; set; }
+
+        /// <summary>The charger's time zone (an id such as Europe/Berlin or W. Europe Standard Time).</summary>
+        [Parameter]
+        public string? TimeZone { get; set; }
+
+        /// <summary>Ignore datagrams for this charger from any other address (anti-impersonation).</summary>
+        [Parameter]
+        public SwitchParameter Pin { get; set; }
+
+        /// <summary>How long to wait for the login (TimeSpan or seconds; default the communicator's retry budget).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>Returns the charger.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc/>
+        protected override EvseCharger[]? InputObjects => InputObject;
+
+        /// <inheritdoc/>
+        protected override string[]? Serials => Serial;
+
+        private TimeZoneInfo? _zone;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            int given = (Password != null ? 1 : 0) + (Credential != null ? 1 : 0) + (PlainTextPassword != null ? 1 : 0);
+            if (given > 1)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the password once: -Password, -Credential or -PlainTextPassword."), "EvseAmbiguousPassword", ErrorCategory.InvalidArgument, null));
+            if (Password != null) _password = new NetworkCredential(string.Empty, Password).Password;
+            else if (Credential != null) _password = Credential.GetNetworkCredential().Password;
+            else if (PlainTextPassword != null) _password = PlainTextPassword;
+            if (TimeZone != null)
+            {
+                try
+                {
+                    _zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+                }
+                catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "EvseInvalidTimeZone", ErrorCategory.InvalidArgument, TimeZone));
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != AddressSet)
+            {
+                base.ProcessRecord();
+                return;
+            }
+            var communicator = Communicator;
+            var address = IPAddress!;
+            if (Serial != null && Serial.Length > 0)
+            {
+                foreach (var serial in Serial)
+                {
+                    var known = communicator.GetEvse(serial);
+                    int port = Port != 0 ? Port : known?.EndPoint != null && known.EndPoint.Address.Equals(address) ? known.EndPoint.Port : CommunicatorOptions.DefaultPort;
+                    var endPoint = new IPEndPoint(address, port);
+                    if (!ShouldProcess("charger " + serial + " at " + endPoint, "Add the charger and log in")) continue;
+                    try
+                    {
+                        var evse = communicator.AddEvse(serial, endPoint);
+                        TraceTraffic(evse.Serial);
+                        Login(evse);
+                    }
+                    catch (EvseException ex)
+                    {
+                        WriteEvseError(ex, serial);
+                    }
+                }
+                return;
+            }
+            int probePort = Port != 0 ? Port : CommunicatorOptions.DefaultPort;
+            if (!ShouldProcess("the charger at " + address + ":" + probePort, "Find the charger and log in")) return;
+            try
+            {
+                WriteVerbose("Sending the discovery probe to " + address + ":" + probePort + ".");
+                TraceAllTraffic();
+                var found = Run(ct => communicator.FindAtAddressAsync(address, probePort, ct), "Finding the charger at " + address, Timeout);
+                Login(found);
+            }
+            catch (EvseException ex)
+            {
+                WriteEvseError(ex, address);
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessEvse(Evse evse)
+        {
+            if (!ShouldProcess(Describe(evse), "Log in")) return;
+            Login(evse);
+        }
+
+        private void Login(Evse evse)
+        {
+            if (_zone != null) evse.TimeZone = _zone;
+            if (Pin) evse.IsPinned = true;
+            if (_password != null)
+            {
+                WriteVerbose("Sending RequestLogin to " + Describe(evse) + " (password not shown).");
+                string password = _password;
+                Run(ct => evse.LoginAsync(password, ct), "Logging in to " + evse.Serial, Timeout, serial: evse.Serial);
+            }
+            else if (evse.HasPassword)
+            {
+                WriteVerbose("Logging in to " + Describe(evse) + " with the stored password.");
+                Run(ct => evse.EnsureLoggedInAsync(ct), "Logging in to " + evse.Serial, Timeout, serial: evse.Serial);
+            }
+            else
+            {
+                throw new EvseException(EvseErrorKind.InvalidArgument, "EvsePasswordRequired",
+                    "No password is stored for charger " + evse.Serial + ": give it with -Password, -Credential or -PlainTextPassword.", evse.Serial);
+            }
+            if (PassThru) WriteObject(EvseCharger.From(evse));
+        }
+    }
+}

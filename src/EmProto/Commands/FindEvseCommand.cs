@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Net;
+using EmProto.Engine;
+using EmProto.PowerShell.Transformations;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// Listens for chargers (and with -Probe asks them to answer), streaming each one to the pipeline
+    /// as it is found; chargers already online are written at once.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Find, "Evse")]
+    [OutputType(typeof(EvseCharger))]
+    public sealed class FindEvseCommand : EvseCmdletBase
+    {
+        private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private WildcardPattern[]? _serial, _name, _model;
+
+        /// <summary>How long to listen (TimeSpan or seconds; default 10 s).</summary>
+        [Parameter(Position = 0)]
+        [DurationTransformation]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Only chargers whose serial matches (wildcards allowed).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Serial { get; set; }
+
+        /// <summary>Only chargers whose name matches (wildcards allowed).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Name { get; set; }
+
+        /// <summary>Only chargers whose model matches (wildcards allowed).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Model { get; set; }
+
+        /// <summary>Also send the discovery probe (chargers answer it at once).</summary>
+        [Parameter]
+        public SwitchParameter Probe { get; set; }
+
+        /// <summary>Where to send the probe (default the broadcast address); implies -Probe.</summary>
+        [Parameter]
+        public IPAddress? ProbeAddress { get; set; }
+
+        /// <summary>The port the probe is sent to (default 28376).</summary>
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int ProbePort { get; set; } = CommunicatorOptions.DefaultPort;
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            if (Timeout < TimeSpan.Zero)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), "Timeout must not be negative."), "EvseInvalidTimeout", ErrorCategory.InvalidArgument, Timeout));
+            _serial = Compile(Serial);
+            _name = Compile(Name);
+            _model = Compile(Model);
+            TraceAllTraffic();
+            var communicator = Communicator;
+            communicator.EvseAdded += OnEvse;
+            communicator.EvseChanged += OnChanged;
+            try
+            {
+                foreach (var evse in communicator.GetEvses())
+                {
+                    if (evse.IsOnline) Consider(evse);
+                }
+                if (Probe || ProbeAddress != null)
+                {
+                    var target = new IPEndPoint(ProbeAddress ?? IPAddress.Broadcast, ProbePort);
+                    WriteVerbose("Sending the discovery probe (RequestLogin with serial 0) to " + target + ".");
+                    Run(ct => communicator.ProbeAsync(target), "Sending the discovery probe");
+                }
+                var watch = Stopwatch.StartNew();
+                var progress = new ProgressRecord(NextActivityId(), "Find-Evse", "Listening for chargers");
+                bool shown = false;
+                while (watch.Elapsed < Timeout)
+                {
+                    var left = Timeout - watch.Elapsed;
+                    PumpOnce(left < TimeSpan.FromMilliseconds(500) ? left : TimeSpan.FromMilliseconds(500));
+                    if (Timeout > TimeSpan.FromSeconds(1))
+                    {
+                        WriteWaitProgress(progress, watch.Elapsed, Timeout);
+                        shown = true;
+                    }
+                }
+                if (shown) CompleteProgress(progress);
+            }
+            finally
+            {
+                communicator.EvseAdded -= OnEvse;
+                communicator.EvseChanged -= OnChanged;
+            }
+            base.EndProcessing();
+        }
+
+        private void OnEvse(object? sender, EvseEventArgs e) => Post(() => Consider(e.Evse));
+
+        private void OnChanged(object? sender, EvseEventArgs e)
+        {
+            if (e.Change == EvseChange.Info || e.Change == EvseChange.Online || e.Change == EvseChange.Config || e.Change == EvseChange.Address)
+                Post(() => Consider(e.Evse));
+        }
+
+        private void Consider(Evse evse)
+        {
+            if (_written.Contains(evse.Serial)) return;
+            var info = evse.Info;
+            if (!Match(_serial, evse.Serial) || !Match(_name, evse.Name) || !Match(_model, info.Model)) return;
+            _written.Add(evse.Serial);
+            WriteVerbose("Found charger " + Describe(evse) + ".");
+            WriteObject(EvseCharger.From(evse));
+        }
+
+        private static WildcardPattern[]? Compile(string[]? values)
+        {
+            if (values == null || values.Length == 0) return null;
+            var list = new List<WildcardPattern>();
+            foreach (var v in values) list.Add(new WildcardPattern(v ?? string.Empty, WildcardOptions.IgnoreCase));
+            return list.ToArray();
+        }
+
+        private static bool Match(WildcardPattern[]? patterns, string value)
+        {
+            if (patterns == null) return true;
+            foreach (var p in patterns)
+            {
+                if (p.IsMatch(value)) return true;
+            }
+            return false;
+        }
+    }
+}

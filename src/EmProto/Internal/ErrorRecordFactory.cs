@@ -1,0 +1,48 @@
+using System;
+using System.Management.Automation;
+using EmProto.Engine;
+
+namespace EmProto.PowerShell
+{
+    /// <summary>Turns engine failures into ErrorRecords with stable ids and the right category.</summary>
+    public static class ErrorRecordFactory
+    {
+        /// <summary>The PowerShell category of an engine error kind.</summary>
+        public static ErrorCategory CategoryOf(EvseErrorKind kind) => kind switch
+        {
+            EvseErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            EvseErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            EvseErrorKind.Timeout => ErrorCategory.OperationTimeout,
+            EvseErrorKind.Rejected => ErrorCategory.DeviceError,
+            EvseErrorKind.WearGuard => ErrorCategory.LimitsExceeded,
+            EvseErrorKind.Connection => ErrorCategory.ConnectionError,
+            EvseErrorKind.Protocol => ErrorCategory.ProtocolError,
+            EvseErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            EvseErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
+            EvseErrorKind.Store => ErrorCategory.ReadError,
+            _ => ErrorCategory.NotSpecified,
+        };
+
+        /// <summary>An ErrorRecord for an engine exception; the target is the charger (or what was asked for).</summary>
+        public static ErrorRecord FromException(EvseException exception, object? target)
+        {
+            if (exception == null) throw new ArgumentNullException(nameof(exception));
+            var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), target ?? exception.Serial);
+            if (exception is EvseWearGuardException)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Wait until the time given, or use -Force." };
+            else if (exception is EvseAuthenticationException)
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Check the charger's 6-digit password (the PIN set in the EVSEMaster app)." };
+            return record;
+        }
+
+        /// <summary>A not-found record for a serial, name or pattern that matched no known charger.</summary>
+        public static ErrorRecord NotFound(string what, string value) =>
+            new ErrorRecord(
+                new EvseException(EvseErrorKind.NotFound, "EvseNotFound", "No known charger has " + what + " '" + value + "'. Find-Evse finds chargers on the network; Connect-Evse -IPAddress adds one by address."),
+                "EvseNotFound", ErrorCategory.ObjectNotFound, value);
+
+        /// <summary>A timeout record for a wait that ran out.</summary>
+        public static ErrorRecord WaitTimeout(string errorId, string message, object? target) =>
+            new ErrorRecord(new TimeoutException(message), errorId, ErrorCategory.OperationTimeout, target);
+    }
+}

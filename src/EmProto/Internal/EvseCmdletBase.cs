@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EmProto.Engine;
+
+namespace EmProto.PowerShell
+{
+    /// <summary>
+    /// The base of every EmProto cmdlet: a stop token cancelled by Ctrl+C (StopProcessing), waits that
+    /// run the engine's tasks while writing queued messages, progress for waits longer than a second,
+    /// and the datagram dump in the debug stream. Nothing is written from a worker thread: workers
+    /// post actions that the pipeline thread runs.
+    /// </summary>
+    public abstract class EvseCmdletBase : PSCmdlet, IDisposable
+    {
+        private static int _nextActivityId = 1000;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>();
+        private readonly HashSet<string> _debugSerials = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly object _debugLock = new object();
+        private EvseCommunicator? _trafficSource;
+        private bool _debugAll;
+        private bool _disposed;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>The process's communicator, started with the defaults on first use.</summary>
+        protected EvseCommunicator Communicator
+        {
+            get
+            {
+                var communicator = CommunicatorHolder.GetOrStart();
+                string? problem = CommunicatorHolder.TakeStoreProblem();
+                if (problem != null) WriteWarning("The known-chargers file cannot be used (it is left untouched; chargers are kept in memory only): " + problem);
+                if (_trafficSource == null && DebugWanted())
+                {
+                    _trafficSource = communicator;
+                    communicator.DatagramTraffic += OnTraffic;
+                }
+                return communicator;
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            FlushTraffic();
+            Drain();
+            Unsubscribe();
+        }
+
+        /// <summary>Shows the datagrams of this charger in the debug stream (when debugging).</summary>
+        protected void TraceTraffic(string serial)
+        {
+            lock (_debugLock) _debugSerials.Add(serial);
+        }
+
+        /// <summary>Shows every datagram in the debug stream (when debugging).</summary>
+        protected void TraceAllTraffic()
+        {
+            lock (_debugLock) _debugAll = true;
+        }
+
+        /// <summary>Queues an action for the pipeline thread (safe from any thread).</summary>
+        protected void Post(Action action)
+        {
+            try
+            {
+                _queue.Add(action);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The cmdlet is gone: nothing to write to.
+            }
+            catch (InvalidOperationException)
+            {
+                // Completed for adding: the cmdlet is finishing.
+            }
+        }
+
+        /// <summary>Runs the actions queued by workers (pipeline thread only).</summary>
+        protected void Drain()
+        {
+            while (_queue.TryTake(out var action)) action();
+        }
+
+        /// <summary>
+        /// Runs queued actions until the next one arrives or <paramref name="timeout"/> passes; false on timeout.
+        /// Ctrl+C stops the pipeline at once.
+        /// </summary>
+        protected bool PumpOnce(TimeSpan timeout)
+        {
+            try
+            {
+                if (!_queue.TryTake(out var action, (int)Math.Max(0, Math.Min(int.MaxValue, timeout.TotalMilliseconds)), StopToken)) return false;
+                action();
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Waits for an engine task on the pipeline thread, writing queued messages and progress.</summary>
+        protected void WaitFor(Task task, string activity, TimeSpan? expected = null) =>
+            WaitFor(task.ContinueWith(t =>
+            {
+                t.GetAwaiter().GetResult();
+                return true;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default), activity, expected);
+
+        /// <summary>Waits for an engine task on the pipeline thread, writing queued messages and progress.</summary>
+        protected T WaitFor<T>(Task<T> task, string activity, TimeSpan? expected = null)
+        {
+            if (task == null) throw new ArgumentNullException(nameof(task));
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith(_ => Post(() => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var watch = Stopwatch.StartNew();
+                ProgressRecord? progress = null;
+                var lastProgress = TimeSpan.Zero;
+                while (!task.IsCompleted)
+                {
+                    PumpOnce(TimeSpan.FromMilliseconds(500));
+                    var elapsed = watch.Elapsed;
+                    if (elapsed >= TimeSpan.FromSeconds(1) && elapsed - lastProgress >= TimeSpan.FromMilliseconds(500) && !task.IsCompleted)
+                    {
+                        progress ??= new ProgressRecord(NextActivityId(), activity, "Waiting");
+                        WriteWaitProgress(progress, elapsed, expected);
+                        lastProgress = elapsed;
+                    }
+                }
+                if (progress != null) CompleteProgress(progress);
+            }
+            FlushTraffic();
+            Drain();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Runs engine work with the stop token (and a time limit when given), waiting on the pipeline thread.
+        /// Running out of time raises an <see cref="EvseException"/> of kind Timeout with <paramref name="timeoutErrorId"/>.
+        /// </summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = "EvseCommandTimeout", string? serial = null)
+        {
+            if (work == null) throw new ArgumentNullException(nameof(work));
+            using (var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken))
+            {
+                if (timeout.HasValue) cts.CancelAfter(timeout.Value);
+                try
+                {
+                    return WaitFor(work(cts.Token), activity, timeout);
+                }
+                catch (OperationCanceledException) when (!StopToken.IsCancellationRequested && cts.IsCancellationRequested)
+                {
+                    throw new EvseException(EvseErrorKind.Timeout, timeoutErrorId,
+                        activity + ": not done within " + FormatDuration(timeout!.Value) + ".", serial);
+                }
+            }
+        }
+
+        /// <summary>Runs engine work that returns nothing; see <see cref="Run{T}"/>.</summary>
+        protected void Run(Func<CancellationToken, Task> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = "EvseCommandTimeout", string? serial = null)
+        {
+            if (work == null) throw new ArgumentNullException(nameof(work));
+            Run(async ct =>
+            {
+                await work(ct).ConfigureAwait(false);
+                return true;
+            }, activity, timeout, timeoutErrorId, serial);
+        }
+
+        /// <summary>A duration for messages: '90 s' or '00:01:30'.</summary>
+        protected static string FormatDuration(TimeSpan span) =>
+            span.TotalSeconds < 120 ? span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s" : span.ToString("c", CultureInfo.InvariantCulture);
+
+        /// <summary>A new activity id for a progress bar.</summary>
+        protected static int NextActivityId() => Interlocked.Increment(ref _nextActivityId);
+
+        /// <summary>Updates a progress bar with the time waited and, when known, the time left.</summary>
+        protected void WriteWaitProgress(ProgressRecord progress, TimeSpan elapsed, TimeSpan? total)
+        {
+            if (progress == null) throw new ArgumentNullException(nameof(progress));
+            if (total.HasValue && total.Value > TimeSpan.Zero)
+            {
+                var left = total.Value - elapsed;
+                if (left < TimeSpan.Zero) left = TimeSpan.Zero;
+                progress.PercentComplete = (int)Math.Min(100, elapsed.TotalMilliseconds * 100 / total.Value.TotalMilliseconds);
+                progress.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+                progress.StatusDescription = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + " s left";
+            }
+            else
+            {
+                progress.StatusDescription = "Waited " + ((int)elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s";
+            }
+            WriteProgress(progress);
+        }
+
+        /// <summary>Removes a progress bar.</summary>
+        protected void CompleteProgress(ProgressRecord progress)
+        {
+            if (progress == null) throw new ArgumentNullException(nameof(progress));
+            progress.RecordType = ProgressRecordType.Completed;
+            progress.PercentComplete = 100;
+            WriteProgress(progress);
+        }
+
+        /// <summary>Writes an engine failure as a non-terminating error.</summary>
+        protected void WriteEvseError(EvseException exception, object? target) => WriteError(ErrorRecordFactory.FromException(exception, target));
+
+        /// <summary>Describes a charger for messages: serial, name and address.</summary>
+        protected static string Describe(Evse evse)
+        {
+            if (evse == null) throw new ArgumentNullException(nameof(evse));
+            string name = evse.Name;
+            var ep = evse.EndPoint;
+            return evse.Serial + (name.Length > 0 ? " '" + name + "'" : string.Empty) + (ep != null ? " at " + ep : string.Empty);
+        }
+
+        /// <summary>Releases the event subscription and the stop token.</summary>
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases resources.</summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (!disposing) return;
+            Unsubscribe();
+            _queue.CompleteAdding();
+            _stop.Dispose();
+            _queue.Dispose();
+        }
+
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var d))
+            {
+                return d is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(d);
+            }
+            object? pref = GetVariableValue("DebugPreference");
+            if (pref is PSObject p) pref = p.BaseObject;
+            return pref is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+        }
+
+        private void OnTraffic(object? sender, DatagramTrafficEventArgs e)
+        {
+            lock (_debugLock)
+            {
+                if (!_debugAll && !_debugSerials.Contains(e.Serial)) return;
+            }
+            string line = e.ToString();
+            Post(() => WriteDebug(line));
+        }
+
+        /// <summary>While debugging: lets the datagrams already seen reach the debug stream (bounded wait).</summary>
+        private void FlushTraffic()
+        {
+            var source = _trafficSource;
+            if (source == null) return;
+            var flushed = source.FlushEventsAsync();
+            try
+            {
+                flushed.Wait(5000, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void Unsubscribe()
+        {
+            var source = _trafficSource;
+            _trafficSource = null;
+            if (source != null) source.DatagramTraffic -= OnTraffic;
+        }
+    }
+}

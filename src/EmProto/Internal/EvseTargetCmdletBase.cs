@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using EmProto.Engine;
+
+namespace EmProto.PowerShell
+{
+    /// <summary>
+    /// The base of cmdlets that act on chargers: a charger from the pipeline (-InputObject) or -Serial
+    /// (bound by property name), many chargers per call, one error per failed charger while the rest go on.
+    /// </summary>
+    public abstract class EvseTargetCmdletBase : EvseCmdletBase
+    {
+        /// <summary>The parameter set of -InputObject.</summary>
+        protected const string InputObjectSet = "InputObject";
+
+        /// <summary>The parameter set of -Serial.</summary>
+        protected const string SerialSet = "Serial";
+
+        /// <summary>The charger objects given.</summary>
+        protected abstract EvseCharger[]? InputObjects { get; }
+
+        /// <summary>The serials (or patterns) given.</summary>
+        protected abstract string[]? Serials { get; }
+
+        /// <summary>True when -Serial takes wildcards (reading cmdlets).</summary>
+        protected virtual bool SerialWildcards => false;
+
+        /// <summary>Acts on one charger; engine failures are reported per charger by the caller.</summary>
+        protected abstract void ProcessEvse(Evse evse);
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (var evse in ResolveTargets())
+            {
+                TraceTraffic(evse.Serial);
+                try
+                {
+                    ProcessEvse(evse);
+                }
+                catch (EvseException ex)
+                {
+                    WriteEvseError(ex, EvseCharger.From(evse));
+                }
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                catch (OperationCanceledException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "EvseOperationCancelled", ErrorCategory.OperationStopped, EvseCharger.From(evse)));
+                }
+                Drain();
+            }
+        }
+
+        /// <summary>
+        /// The chargers targeted: objects from the pipeline, serials (or patterns), or, when nothing is
+        /// given, the chargers that can answer (logged in or with a stored password).
+        /// </summary>
+        protected IEnumerable<Evse> ResolveTargets()
+        {
+            var communicator = Communicator;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var objects = InputObjects;
+            var serials = Serials;
+            if (objects != null)
+            {
+                foreach (var o in objects)
+                {
+                    if (o == null) continue;
+                    var evse = communicator.GetEvse(o.Serial);
+                    if (evse == null) WriteError(ErrorRecordFactory.NotFound("serial", o.Serial));
+                    else if (seen.Add(evse.Serial)) yield return evse;
+                }
+                yield break;
+            }
+            if (serials == null || serials.Length == 0)
+            {
+                foreach (var evse in communicator.GetEvses())
+                {
+                    if (evse.IsLoggedIn || evse.HasPassword) yield return evse;
+                }
+                yield break;
+            }
+            foreach (var s in serials)
+            {
+                if (string.IsNullOrWhiteSpace(s)) continue;
+                string serial = s.Trim();
+                if (SerialWildcards && WildcardPattern.ContainsWildcardCharacters(serial))
+                {
+                    var pattern = new WildcardPattern(serial, WildcardOptions.IgnoreCase);
+                    foreach (var evse in communicator.GetEvses())
+                    {
+                        if (pattern.IsMatch(evse.Serial) && seen.Add(evse.Serial)) yield return evse;
+                    }
+                    continue;
+                }
+                var found = communicator.GetEvse(serial);
+                if (found == null) WriteError(ErrorRecordFactory.NotFound("serial", serial));
+                else if (seen.Add(found.Serial)) yield return found;
+            }
+        }
+    }
+}

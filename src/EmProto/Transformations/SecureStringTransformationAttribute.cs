@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace EmProto.PowerShell.Transformations
+{
+    /// <summary>
+    /// Lets a SecureString parameter also take a plain string (for scripts). The usual caveat applies:
+    /// a string was in clear in memory before it got here.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is string s) return ToSecureString(s);
+            if (value is int || value is long) return ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            return value;
+        }
+
+        /// <summary>Copies a string into a read-only SecureString.</summary>
+        public static SecureString ToSecureString(string text)
+        {
+            var secure = new SecureString();
+            foreach (char c in text ?? string.Empty) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

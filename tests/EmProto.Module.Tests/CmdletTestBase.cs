@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using EmProto.Engine;
+using EmProto.PowerShell;
+using EmProto.Simulator;
+using Xunit;
+
+namespace EmProto.Module.Tests
+{
+    /// <summary>A runspace with the module and a fresh loopback, memory-only communicator per test.</summary>
+    public abstract class CmdletTestBase : IDisposable
+    {
+        static CmdletTestBase()
+        {
+            Environment.SetEnvironmentVariable("EMPROTO_PORT", "0");
+            Environment.SetEnvironmentVariable("EMPROTO_LOCAL_ADDRESS", "127.0.0.1");
+            Environment.SetEnvironmentVariable("EMPROTO_STORE_PATH", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "emproto-module-tests-" + Environment.ProcessId + ".json"));
+        }
+
+        protected CmdletTestBase()
+        {
+            Host = new ModuleHost();
+            var r = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 1 -Timeout 0.5 -WearGuardInterval 60");
+            Assert.True(r.Errors.Count == 0, "the communicator starts: " + string.Join("; ", r.Errors));
+        }
+
+        protected ModuleHost Host { get; }
+
+        protected static EvseCommunicator Communicator => CommunicatorHolder.Current ?? throw new InvalidOperationException("No communicator is running.");
+
+        protected const string KnownSerial = "9181102751219513";
+
+        /// <summary>Adds a charger at a loopback address where nothing answers (no datagram is sent by adding).</summary>
+        protected static Evse AddSilentCharger(string serial = KnownSerial) => Communicator.AddEvse(serial, new IPEndPoint(IPAddress.Loopback, 9));
+
+        /// <summary>Starts a simulated charger that talks to the communicator.</summary>
+        protected static SimulatedEvse StartSimulator(string serialHex = "5e5e000000000042", string password = "123456", bool pluggedIn = true)
+        {
+            var options = new SimulatorOptions
+            {
+                Serial = EmProto.Protocol.EvseSerial.Parse(serialHex),
+                Password = password,
+                PluggedIn = pluggedIn,
+                Name = "Garage",
+                AppEndPoint = new IPEndPoint(IPAddress.Loopback, Communicator.LocalEndPoint!.Port),
+                LoginInterval = TimeSpan.FromSeconds(1),
+                StatusInterval = TimeSpan.FromSeconds(2),
+            };
+            var sim = new SimulatedEvse(options);
+            sim.Start();
+            return sim;
+        }
+
+        /// <summary>Waits (up to 30 s) until the communicator has heard the charger.</summary>
+        protected static void WaitForCharger(string serial)
+        {
+            using var heard = new System.Threading.ManualResetEventSlim();
+            System.EventHandler<EvseEventArgs> handler = (s, e) =>
+            {
+                if (e.Serial == serial) heard.Set();
+            };
+            Communicator.EvseAdded += handler;
+            try
+            {
+                if (Communicator.GetEvse(serial) == null)
+                    Assert.True(heard.Wait(System.TimeSpan.FromSeconds(30)), "the simulated charger " + serial + " announces itself within 30 s");
+            }
+            finally
+            {
+                Communicator.EvseAdded -= handler;
+            }
+        }
+
+        protected static long DatagramsSent => Communicator.Counters.Snapshot().DatagramsSent;
+
+        protected static ErrorRecord SingleError(ModuleHost.Result r)
+        {
+            Assert.True(r.Errors.Count == 1, "exactly one error is expected, got " + r.Errors.Count + ": " + string.Join("; ", r.Errors.Select(e => e.FullyQualifiedErrorId)));
+            return r.Errors[0];
+        }
+
+        public void Dispose()
+        {
+            CommunicatorHolder.Stop();
+            Host.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

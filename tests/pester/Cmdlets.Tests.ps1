@@ -1,0 +1,187 @@
+# End-to-end tests of the charger cmdlets against simulated chargers on loopback.
+BeforeAll {
+    Import-Module $env:EMPROTO_TEST_MODULE -Force
+    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -Force -PassThru
+    $script:appEndPoint = "127.0.0.1:$($status.Port)"
+    $script:serial = '5e5e0000000000a1'
+    $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint $appEndPoint -Password 123456 -PluggedIn -Name Garage -PassThru
+    $script:pin = ConvertTo-SecureString 123456 -AsPlainText -Force
+}
+
+AfterAll {
+    Get-EventSubscriber | Where-Object SourceObject -is [EmProto.PowerShell.EvseEventSource] | Unregister-Event
+    Get-EvseSimulator | Stop-EvseSimulator -Confirm:$false
+    Stop-EvseCommunicator -Confirm:$false
+}
+
+Describe 'Finding and connecting' {
+    It 'Find-Evse -Probe finds the simulator and streams a charger object' {
+        $found = Find-Evse -Timeout 20 -Serial $serial -ProbeAddress 127.0.0.1 -ProbePort $sim.Port | Select-Object -First 1
+        $found.Serial | Should -Be $serial
+        $found.Address | Should -Be '127.0.0.1'
+        $found.Online | Should -BeTrue
+    }
+
+    It 'Connect-Evse logs in from the pipeline with a SecureString and remembers the password' {
+        $c = Find-Evse -Timeout 0 -Serial $serial | Connect-Evse -Password $pin -PassThru
+        $c.Connected | Should -BeTrue
+        $c.HasPassword | Should -BeTrue
+        (Get-Evse -Connected).Serial | Should -Contain $serial
+    }
+
+    It 'Connect-Evse by address adds a charger that broadcasts do not reach' {
+        $c = Connect-Evse -IPAddress 127.0.0.1 -Port $sim.Port -PlainTextPassword 123456 -PassThru
+        $c.Serial | Should -Be $serial
+    }
+
+    It 'a wrong password is an AuthenticationError' {
+        Connect-Evse -Serial $serial -PlainTextPassword 987654 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'EvseAuthenticationFailed,*'
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        "$($err[0])" | Should -Not -Match '987654'
+        Connect-Evse -Serial $serial -Password 123456
+    }
+
+    It 'Get-Evse shows a tidy table' {
+        $table = Get-Evse | Format-Table | Out-String -Width 200
+        foreach ($column in 'Serial', 'Name', 'Model', 'Address', 'State', 'Power kW') { $table | Should -Match $column }
+        $table | Should -Match $serial
+    }
+}
+
+Describe 'Reading' {
+    It 'Get-EvseState -Wait returns a fresh status with readings per phase' {
+        $s = Get-Evse -Serial $serial | Get-EvseState -Wait -Timeout 30
+        $s.State | Should -Be 'PluggedIn'
+        ($s | Format-List | Out-String) | Should -Match 'L1Volts'
+        ($s | Format-Table | Out-String -Width 200) | Should -Match 'Power kW'
+    }
+
+    It 'Get-EvseConfig, Set-EvseConfig and Get-EvseSystemTime work end to end' {
+        Set-EvseConfig -Serial $serial -MaxCurrent 14 -Confirm:$false
+        (Get-EvseConfig -Serial $serial -MaxAge 0).MaxCurrent | Should -Be 14
+        Set-EvseConfig -Serial $serial -MaxCurrent 16 -Name Garage -PassThru | ForEach-Object Name | Should -Be 'Garage'
+        $t = Get-EvseSystemTime -Serial $serial
+        [math]::Abs($t.Skew.TotalMinutes) | Should -BeLessThan 5
+        Set-EvseSystemTime -Serial $serial -Time ([datetimeoffset]::UtcNow) -PassThru | Should -Not -BeNullOrEmpty
+    }
+
+    It 'completes serials and names from memory with tooltips' {
+        $line = 'Get-EvseState -Serial 5e5e0000000000a'
+        $m = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $m.CompletionText | Should -Contain $serial
+        ($m | Where-Object CompletionText -eq $serial).ToolTip | Should -Match 'SIM-'
+        (TabExpansion2 -inputScript 'Get-Evse -Name Gar' -cursorColumn 18).CompletionMatches.CompletionText | Should -Contain 'Garage'
+    }
+}
+
+Describe 'Charging' {
+    It 'scenario 2: start, then wait until it really charges' {
+        Get-Evse -Name Garage | Start-EvseCharge -MaxCurrent 16 -Confirm:$false
+        $e = Get-Evse -Name Garage | Wait-Evse -State Charging -Timeout 00:01:00
+        $e.State | Should -Be 'Charging'
+        (Get-Evse -Online | Where-Object State -eq Charging | Measure-Object PowerKW -Sum).Sum | Should -BeGreaterThan 0
+    }
+
+    It 'scenario 3: the wear guard refuses flapping with a catchable error; -Force overrides' {
+        $evse = Get-Evse -Name Garage
+        $evse.Phases | Should -Be 1
+        { $evse | Stop-EvseCharge -ErrorAction Stop } | Should -Throw -ErrorId 'EvseWearGuard,EmProto.PowerShell.Commands.StopEvseChargeCommand'
+        $got = $null
+        Register-EvseEvent -EventName ChargingStopped -Serial $serial -SourceIdentifier test.stopped
+        $evse | Stop-EvseCharge -Force
+        $got = Wait-Event -SourceIdentifier test.stopped -Timeout 30
+        $got.SourceEventArgs.Evse.Serial | Should -Be $serial
+        $got.SourceEventArgs.EventName | Should -Be 'ChargingStopped'
+        $got.SourceEventArgs.NewValue.EnergyKWh | Should -Not -BeNullOrEmpty
+        Unregister-Event -SourceIdentifier test.stopped
+        Remove-Event -SourceIdentifier test.stopped -ErrorAction SilentlyContinue
+    }
+
+    It 'scenario 4: a planned charge shows as the planned session and Stop-EvseCharge cancels it' {
+        $r = Start-EvseCharge -Serial $serial -StartAt '23:30' -MaxDuration 04:00:00 -MaxEnergyKWh 20 -Force -PassThru
+        $r.IsReservation | Should -BeTrue
+        (Get-EvseChargeSession -Serial $serial -Kind Planned).Kind | Should -Be 'Planned'
+        Stop-EvseCharge -Serial $serial -Force
+    }
+
+    It 'refusals become specific errors (no car plugged in)' {
+        $sim | Set-EvseSimulator -Unplug
+        Get-Evse -Serial $serial | Wait-Evse -State Idle -Timeout 30 | Out-Null
+        Start-EvseCharge -Serial $serial -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'EvseStartNotPluggedIn,*'
+        $err[0].CategoryInfo.Category | Should -Be 'DeviceError'
+        $sim | Set-EvseSimulator -PlugIn
+    }
+}
+
+Describe 'Events' {
+    It 'reach an -Action job and stop after Unregister-Event' {
+        $global:EmProtoTestEvents = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+        $job = Register-EvseEvent -EventName StateChanged -Serial $serial -SourceIdentifier test.action -Action { $global:EmProtoTestEvents.Enqueue($Event.SourceEventArgs) }
+        $sim | Set-EvseSimulator -Unplug
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ($global:EmProtoTestEvents.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Wait-Event -Timeout 1 | Out-Null }
+        $global:EmProtoTestEvents.Count | Should -BeGreaterThan 0
+        $e = $null; $null = $global:EmProtoTestEvents.TryPeek([ref]$e)
+        $e.Serial | Should -Be $serial
+        ($e | Format-Table | Out-String -Width 200) | Should -Match 'Event'
+        $job | Should -BeOfType [System.Management.Automation.PSEventJob]
+        Unregister-Event -SourceIdentifier test.action
+        Get-EventSubscriber -SourceIdentifier test.action -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $sim | Set-EvseSimulator -PlugIn
+    }
+}
+
+Describe 'Objects' {
+    It 'survive Export-Clixml/Import-Clixml with their views' {
+        $path = Join-Path $TestDrive 'evse.xml'
+        Get-Evse -Serial $serial | Export-Clixml $path
+        $back = Import-Clixml $path
+        $back.PSObject.TypeNames[0] | Should -Be 'Deserialized.EmProto.PowerShell.EvseCharger'
+        ($back | Format-Table | Out-String -Width 200) | Should -Match 'Power kW'
+        $back | Get-EvseChargeRecord -ErrorAction Stop | Out-Null
+        Get-EvseState -Serial $serial | Export-Clixml $path
+        (Import-Clixml $path | Format-Table | Out-String -Width 200) | Should -Match 'Meter kWh'
+    }
+
+    It 'convert to JSON cleanly' {
+        $json = Get-Evse -Serial $serial | ConvertTo-Json -Depth 4
+        ($json | ConvertFrom-Json).Serial | Should -Be $serial
+        (Get-EvseCommunicator | ConvertTo-Json -Depth 4 | ConvertFrom-Json).Port | Should -Be $status.Port
+    }
+
+    It 'Get-EvseCommunicator reports the endpoint and counters' {
+        $c = Get-EvseCommunicator
+        $c.IsRunning | Should -BeTrue
+        $c.DatagramsSent | Should -BeGreaterThan 0
+        ($c | Format-Table | Out-String -Width 200) | Should -Match 'Dropped'
+    }
+}
+
+Describe 'Many runspaces' {
+    It '8 runspaces with ForEach-Object -Parallel drive 8 chargers at once through the one communicator' {
+        Start-EvseSimulator -Serial 5e5e0000000000b0 -Count 8 -AppEndPoint $appEndPoint -Password 123456 -PluggedIn
+        $found = Find-Evse -Timeout 30 -Serial 5e5e0000000000b* | Select-Object -First 8
+        $found.Count | Should -Be 8
+        $found | Connect-Evse -Password $pin
+        $module = $env:EMPROTO_TEST_MODULE
+        $results = $found.Serial | ForEach-Object -Parallel {
+            Import-Module $using:module
+            Get-EvseConfig -Serial $_ -MaxAge 0 -ErrorAction Stop
+        } -ThrottleLimit 8
+        @($results).Count | Should -Be 8
+        ($results.Serial | Sort-Object -Unique).Count | Should -Be 8
+        (Get-EvseCommunicator).Port | Should -Be $status.Port
+    }
+}
+
+Describe 'The module exports' {
+    It 'exactly the cmdlets that exist' {
+        $m = Get-Module EmProto
+        $defined = $m.ImplementingAssembly.GetExportedTypes() |
+            Where-Object { $_.IsSubclassOf([System.Management.Automation.Cmdlet]) -and -not $_.IsAbstract } |
+            ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" } | Sort-Object
+        @($m.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($defined)
+    }
+}
