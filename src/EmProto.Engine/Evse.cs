@@ -1066,7 +1066,7 @@ namespace EmProto.Engine
             }
         }
 
-        internal EvseChargeSession ToSession(ChargingStatusPayload p)
+        internal EvseChargeSession? ToSession(ChargingStatusPayload p)
         {
             var zone = TimeZone;
             var now = Now;
@@ -1075,6 +1075,16 @@ namespace EmProto.Engine
             EvseSessionKind kind = state == CurrentState.Charging ? EvseSessionKind.Current
                 : state == CurrentState.Reservation ? EvseSessionKind.Planned
                 : EvseSessionKind.Last;
+            if (kind == EvseSessionKind.Last && p.ChargeId.Length == 0 && p.StartDate.IsZero)
+            {
+                // A charger that never charged reports an empty status: nothing runs, nothing is planned.
+                lock (_sync)
+                {
+                    _current = null;
+                    _planned = null;
+                }
+                return null;
+            }
             var s = new EvseChargeSession
             {
                 Serial = Serial,
