@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EmProto.Protocol;
+
+namespace EmProto.Engine.Tests.Reliability
+{
+    /// <summary>Every datagram of ../shared/protocol/vectors/*.tsv (found like the protocol tests find it).</summary>
+    public static class SeedVectors
+    {
+        public static string Directory
+        {
+            get
+            {
+                var dir = new DirectoryInfo(AppContext.BaseDirectory);
+                while (dir != null)
+                {
+                    var candidate = Path.Combine(dir.FullName, "shared", "protocol", "vectors");
+                    if (System.IO.Directory.Exists(candidate)) return candidate;
+                    candidate = Path.Combine(dir.FullName, "..", "shared", "protocol", "vectors");
+                    if (System.IO.Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+                    dir = dir.Parent;
+                }
+                throw new DirectoryNotFoundException("shared/protocol/vectors was not found above " + AppContext.BaseDirectory + "; the repository expects ../shared beside it.");
+            }
+        }
+
+        /// <summary>The datagrams: every tab-separated field that is hex starting with the 0601 header.</summary>
+        public static IReadOnlyList<byte[]> Datagrams()
+        {
+            var list = new List<byte[]>();
+            foreach (var file in System.IO.Directory.GetFiles(Directory, "*.tsv"))
+            {
+                foreach (var line in File.ReadAllLines(file))
+                {
+                    if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
+                    foreach (var field in line.Split('\t'))
+                    {
+                        if (!field.StartsWith("0601", StringComparison.OrdinalIgnoreCase)) continue;
+                        var bytes = HexText.TryParse(field, out _);
+                        if (bytes != null && bytes.Length >= DatagramCodec.EnvelopeLength) list.Add(bytes);
+                    }
+                }
+            }
+            if (list.Count == 0) throw new InvalidDataException("No datagrams in " + Directory + "/*.tsv.");
+            return list;
+        }
+    }
+}
