@@ -43,6 +43,12 @@ namespace EmProto.Engine
         /// <summary>Where the active discovery probe is sent (default the LAN broadcast address, port 28376).</summary>
         public IPEndPoint ProbeTarget { get; set; } = new IPEndPoint(IPAddress.Broadcast, DefaultPort);
 
+        /// <summary>
+        /// The most chargers kept in memory (default 4096). Datagrams announcing further serials are
+        /// dropped (counted as RegistryFull), so forged broadcasts cannot grow memory without bound.
+        /// </summary>
+        public int MaxChargers { get; set; } = 4096;
+
         /// <summary>The known-chargers file; null keeps everything in memory only.</summary>
         public string? StorePath { get; set; }
 
@@ -69,6 +75,7 @@ namespace EmProto.Engine
             if (RetryCount < 0 || RetryCount > 20) throw new ArgumentException("RetryCount must be 0-20; got " + RetryCount + ".", nameof(RetryCount));
             if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.FromMinutes(1)) throw new ArgumentException("RequestTimeout must be above 0 and at most 1 minute; got " + RequestTimeout + ".", nameof(RequestTimeout));
             if (OfflineAfter <= TimeSpan.Zero) throw new ArgumentException("OfflineAfter must be positive; got " + OfflineAfter + ".", nameof(OfflineAfter));
+            if (MaxChargers < 1) throw new ArgumentException("MaxChargers must be at least 1; got " + MaxChargers + ".", nameof(MaxChargers));
             if (WearGuardInterval < TimeSpan.Zero) throw new ArgumentException("WearGuardInterval must not be negative.", nameof(WearGuardInterval));
         }
     }

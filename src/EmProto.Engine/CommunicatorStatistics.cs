@@ -29,6 +29,8 @@ namespace EmProto.Engine
         Unsolicited,
         /// <summary>A handler failed on it (contained).</summary>
         HandlerError,
+        /// <summary>A new serial while the registry already holds MaxChargers chargers.</summary>
+        RegistryFull,
     }
 
     /// <summary>Thread-safe counters of a communicator.</summary>

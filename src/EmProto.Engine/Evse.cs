@@ -915,6 +915,14 @@ namespace EmProto.Engine
             }
         }
 
+        /// <summary>Added by address (AddEvse), so remembered even before a login.</summary>
+        internal bool AddedByAddress { get; set; }
+
+        internal bool IsWorthStoring
+        {
+            get { lock (_sync) return _password != null || _pinned || _timeZone != null || AddedByAddress || _recordOrder.Count > 0; }
+        }
+
         internal string? StoredPassword
         {
             get { lock (_sync) return _password; }
@@ -1249,6 +1257,7 @@ namespace EmProto.Engine
                     }
                 }
                 _pinned = stored.Pinned;
+                AddedByAddress = true;
                 _lastSeen = stored.LastSeen;
                 _lastStartStop = stored.LastStartStop;
                 if (stored.Password != null && EmPassword.IsValid(stored.Password)) _password = stored.Password;

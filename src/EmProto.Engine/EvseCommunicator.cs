@@ -161,6 +161,7 @@ namespace EmProto.Engine
                 throw new EvseException(EvseErrorKind.InvalidArgument, "EvseInvalidSerial", "A charger serial is 16 hexadecimal digits; got '" + serial + "'.");
             var evse = GetOrAdd(s, out bool added);
             evse.SetEndPoint(endPoint);
+            evse.AddedByAddress = true;
             MarkDirty(evse);
             if (added) RaiseAdded(evse);
             return evse;
@@ -337,7 +338,18 @@ namespace EmProto.Engine
             bool mayCreate = originated || d.Command == EmCommand.PasswordErrorResponse;
             Evse? evse;
             bool added = false;
-            if (mayCreate) evse = GetOrAdd(d.Serial, out added, remote);
+            if (mayCreate)
+            {
+                if (!_evses.TryGetValue(d.Serial, out evse))
+                {
+                    if (_evses.Count >= Options.MaxChargers)
+                    {
+                        Counters.Drop(DropReason.RegistryFull);
+                        return;
+                    }
+                    evse = GetOrAdd(d.Serial, out added, remote);
+                }
+            }
             else if (!_evses.TryGetValue(d.Serial, out evse))
             {
                 Counters.Drop(DropReason.Unsolicited);
@@ -599,8 +611,10 @@ namespace EmProto.Engine
                 ours = new List<StoredEvse>();
                 foreach (var serial in _dirty)
                 {
+                    // Only chargers we connected to (or were told the address of) are worth a line in the
+                    // file; a serial that merely announced itself is rediscovered next time.
                     var evse = GetEvse(serial);
-                    if (evse != null) ours.Add(evse.ToStored());
+                    if (evse != null && evse.IsWorthStoring) ours.Add(evse.ToStored());
                 }
                 removed = new HashSet<string>(_removed, StringComparer.Ordinal);
                 _dirty.Clear();

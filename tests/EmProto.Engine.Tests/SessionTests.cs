@@ -221,6 +221,19 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
+        public void Forged_announces_cannot_grow_the_registry_beyond_its_limit()
+        {
+            using var h = new Harness(o => o.MaxChargers = 10);
+            for (ulong i = 0; i < 50; i++)
+            {
+                var bytes = DatagramCodec.Encode(new Datagram(new EvseSerial(0x1000 + i), EmPassword.None, EmCommand.Login, ScriptedCharger.Info()));
+                h.Communicator.HandlePacket(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 41000));
+            }
+            Assert.Equal(10, h.Communicator.GetEvses().Count);
+            Assert.Equal(40, h.Communicator.Counters.Snapshot().DroppedByReason["RegistryFull"]);
+        }
+
+        [Fact]
         public void Requests_from_other_apps_are_not_taken_for_charger_datagrams()
         {
             using var h = new Harness();

@@ -104,6 +104,29 @@ namespace EmProto.Engine.Persistence
                     bytes = ms.ToArray();
                 }
                 WriteAtomically(path, bytes);
+                RemoveStrayTempFiles(path);
+            }
+        }
+
+        /// <summary>Deletes temp files that a killed writer left behind (only old ones: a live writer's is recent).</summary>
+        private static void RemoveStrayTempFiles(string path)
+        {
+            string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            string prefix = Path.GetFileName(path) + ".";
+            try
+            {
+                foreach (var file in Directory.GetFiles(dir, prefix + "*.tmp"))
+                {
+                    if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > TimeSpan.FromMinutes(1)) TryDelete(file);
+                }
+            }
+            catch (IOException)
+            {
+                // Best effort.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Best effort.
             }
         }
 
@@ -154,8 +177,9 @@ namespace EmProto.Engine.Persistence
             {
                 try
                 {
-                    var fs = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-                    return fs;
+                    // The lock file stays: deleting it on close would let a second process lock a fresh
+                    // file while a third still holds the deleted one.
+                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 }
                 catch (IOException) when (DateTime.UtcNow < deadline)
                 {
