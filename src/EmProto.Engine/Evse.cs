@@ -39,6 +39,7 @@ namespace EmProto.Engine
         private int _loginInProgress;
         private int _refreshInProgress;
         private int _configVersion;
+        private readonly HashSet<EmCommand> _unanswered = new HashSet<EmCommand>();
         private readonly List<KeyValuePair<int, Action<EvseConfig>>> _configChanges = new List<KeyValuePair<int, Action<EvseConfig>>>();
 
         internal Evse(EvseCommunicator communicator, EvseSerial serial)
@@ -318,33 +319,30 @@ namespace EmProto.Engine
             await EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
             int startVersion;
             lock (_sync) startVersion = _configVersion;
+            EvseConfig? previous;
+            lock (_sync) previous = _config;
             var name = Get<NickNamePayload>(EmCommand.SetAndGetNickName, new NickNamePayload(), EmCommand.SetAndGetNickNameResponse, cancellationToken);
             var amps = Get<OutputElectricityPayload>(EmCommand.SetAndGetOutputElectricity, new OutputElectricityPayload(), EmCommand.SetAndGetOutputElectricityResponse, cancellationToken);
-            var offline = Get<OfflineChargePayload>(EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload(), EmCommand.SetAndGetOffLineChargeResponse, cancellationToken);
-            var language = Get<LanguagePayload>(EmCommand.SetAndGetLanguage, new LanguagePayload(), EmCommand.SetAndGetLanguageResponse, cancellationToken);
-            var unit = Get<TemperatureUnitPayload>(EmCommand.SetAndGetTemperatureUnit, new TemperatureUnitPayload(), EmCommand.SetAndGetTemperatureUnitResponse, cancellationToken);
-            var schedule = Get<WeeklySchedulePayload>(EmCommand.SetAndGetAlarmChargeStrategy, WeeklySchedulePayload.Get(), EmCommand.SetAndGetAlarmChargeStrategyResponse, cancellationToken);
-            await Task.WhenAll(name, amps, offline, language, unit).ConfigureAwait(false);
-            EvseSchedule? sched = null;
-            try
-            {
-                sched = ToSchedule((await schedule.ConfigureAwait(false)).Slots);
-            }
-            catch (EvseTimeoutException)
-            {
-                // Some firmware does not answer the schedule request: the rest of the configuration still counts.
-            }
+            var offline = Optional<OfflineChargePayload>(EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload(), EmCommand.SetAndGetOffLineChargeResponse, cancellationToken);
+            var language = Optional<LanguagePayload>(EmCommand.SetAndGetLanguage, new LanguagePayload(), EmCommand.SetAndGetLanguageResponse, cancellationToken);
+            var unit = Optional<TemperatureUnitPayload>(EmCommand.SetAndGetTemperatureUnit, new TemperatureUnitPayload(), EmCommand.SetAndGetTemperatureUnitResponse, cancellationToken);
+            var schedule = Optional<WeeklySchedulePayload>(EmCommand.SetAndGetAlarmChargeStrategy, WeeklySchedulePayload.Get(), EmCommand.SetAndGetAlarmChargeStrategyResponse, cancellationToken);
+            await Task.WhenAll(name, amps, offline, language, unit, schedule).ConfigureAwait(false);
+            var off = await offline.ConfigureAwait(false);
+            var lang = await language.ConfigureAwait(false);
+            var temp = await unit.ConfigureAwait(false);
+            var week = await schedule.ConfigureAwait(false);
             var config = new EvseConfig
             {
                 Serial = Serial,
                 ReadAt = Now,
                 Name = StripPrefix((await name.ConfigureAwait(false)).Name),
                 MaxCurrent = (await amps.ConfigureAwait(false)).Amps,
-                OfflineCharge = (await offline.ConfigureAwait(false)).Mode,
-                OfflineChargeRaw = (await offline.ConfigureAwait(false)).RawValue,
-                Language = (await language.ConfigureAwait(false)).Language,
-                TemperatureUnit = (await unit.ConfigureAwait(false)).Unit,
-                Schedule = sched,
+                OfflineCharge = off?.Mode ?? previous?.OfflineCharge ?? OfflineCharge.Enabled,
+                OfflineChargeRaw = off?.RawValue ?? previous?.OfflineChargeRaw ?? 0,
+                Language = lang?.Language ?? previous?.Language ?? EvseLanguage.Unknown,
+                TemperatureUnit = temp?.Unit ?? previous?.TemperatureUnit ?? TemperatureUnit.Unknown,
+                Schedule = week != null ? ToSchedule(week.Slots) : previous?.Schedule,
             };
             lock (_sync)
             {
@@ -384,6 +382,27 @@ namespace EmProto.Engine
             }
             change(next);
             SetConfig(next);
+        }
+
+        /// <summary>
+        /// A setting not every firmware answers: after one unanswered read it is not asked again in
+        /// this session (so a configuration read does not wait out the retry budget every time).
+        /// </summary>
+        private async Task<T?> Optional<T>(EmCommand command, EmPayload payload, EmCommand reply, CancellationToken ct) where T : EmPayload
+        {
+            lock (_sync)
+            {
+                if (_unanswered.Contains(command)) return null;
+            }
+            try
+            {
+                return await Get<T>(command, payload, reply, ct).ConfigureAwait(false);
+            }
+            catch (EvseTimeoutException)
+            {
+                lock (_sync) _unanswered.Add(command);
+                return null;
+            }
         }
 
         private async Task<T> Get<T>(EmCommand command, EmPayload payload, EmCommand reply, CancellationToken ct) where T : EmPayload

@@ -25,6 +25,20 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
+        public void Settings_a_firmware_does_not_answer_are_left_out_and_not_asked_again()
+        {
+            using var h = new Harness();
+            var evse = h.LoggedIn();
+            h.Charger.Unsupported.Add(EmCommand.SetAndGetAlarmChargeStrategy);
+            h.Charger.Unsupported.Add(EmCommand.SetAndGetLanguage);
+            var config = h.Run(evse.GetConfigAsync(TimeSpan.Zero));
+            Assert.Equal("Garage", config.Name);
+            int asked = h.Transport.CountSent(EmCommand.SetAndGetAlarmChargeStrategy);
+            h.Run(evse.GetConfigAsync(TimeSpan.Zero));
+            Assert.Equal(asked, h.Transport.CountSent(EmCommand.SetAndGetAlarmChargeStrategy));
+        }
+
+        [Fact]
         public void A_name_is_written_with_the_ACP_prefix_and_verified_by_the_echo()
         {
             using var h = new Harness();

@@ -32,6 +32,9 @@ namespace EmProto.Engine.Tests
 
         public bool Silent { get; set; }
 
+        /// <summary>Commands this firmware does not answer.</summary>
+        public System.Collections.Generic.HashSet<EmCommand> Unsupported { get; } = new System.Collections.Generic.HashSet<EmCommand>();
+
         public byte Amps { get; set; } = 16;
 
         public byte? EchoAmpsOverride { get; set; }
@@ -54,7 +57,7 @@ namespace EmProto.Engine.Tests
 
         private void OnRequest(Datagram d, IPEndPoint to)
         {
-            if (Silent || d.Serial != Serial) return;
+            if (Silent || d.Serial != Serial || Unsupported.Contains(d.Command)) return;
             if (DropNext > 0)
             {
                 DropNext--;
