@@ -7,7 +7,10 @@
     )
     Parameters = @{
         ProbeAddress = 'Where to send the discovery probe (implies -Probe). By default the probe is broadcast on the local network; give an address to probe one host, for example 127.0.0.1 for a simulator.'
-        ProbePort = 'The UDP port the discovery probe is sent to.'
+        ProbePort = @{
+            Description = 'The UDP port the discovery probe is sent to. Chargers document no listening port; 7248 is what other clients use. Use the charger''s own port when you know it.'
+            DefaultValue = '7248'
+        }
         Timeout = @{
             Description = 'How long to listen for chargers.'
             DefaultValue = '10 seconds'

@@ -10,6 +10,13 @@ namespace EmProto.Engine
         /// <summary>The port chargers send to.</summary>
         public const int DefaultPort = 28376;
 
+        /// <summary>
+        /// The port the active discovery probe is broadcast to. Chargers listen on no documented
+        /// port; other clients use 7248 (a guess that some firmware answers). Listening for the
+        /// chargers' own Login broadcasts needs no probe at all.
+        /// </summary>
+        public const int DefaultProbePort = 7248;
+
         /// <summary>Local address to bind (default any).</summary>
         public IPAddress LocalAddress { get; set; } = IPAddress.Any;
 
@@ -40,8 +47,8 @@ namespace EmProto.Engine
         /// <summary>Ignore datagrams for a known charger that come from another address.</summary>
         public bool PinAddresses { get; set; }
 
-        /// <summary>Where the active discovery probe is sent (default the LAN broadcast address, port 28376).</summary>
-        public IPEndPoint ProbeTarget { get; set; } = new IPEndPoint(IPAddress.Broadcast, DefaultPort);
+        /// <summary>Where the active discovery probe is sent (default the LAN broadcast address, port 7248).</summary>
+        public IPEndPoint ProbeTarget { get; set; } = new IPEndPoint(IPAddress.Broadcast, DefaultProbePort);
 
         /// <summary>
         /// The most chargers kept in memory (default 4096). Datagrams announcing further serials are

@@ -47,10 +47,10 @@ namespace EmProto.PowerShell.Commands
         [Parameter]
         public IPAddress? ProbeAddress { get; set; }
 
-        /// <summary>The port the probe is sent to (default 28376).</summary>
+        /// <summary>The port the probe is sent to (default 7248, the port other clients probe).</summary>
         [Parameter]
         [ValidateRange(1, 65535)]
-        public int ProbePort { get; set; } = CommunicatorOptions.DefaultPort;
+        public int ProbePort { get; set; } = CommunicatorOptions.DefaultProbePort;
 
         /// <inheritdoc/>
         protected override void EndProcessing()
