@@ -15,22 +15,8 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SimulatedEvse))]
-    public sealed class SetEvseSimulatorCommand : PSCmdlet
+    public sealed class SetEvseSimulatorCommand : SimulatorTargetCommandBase
     {
-        private const string InputObjectSet = "InputObject";
-        private const string SerialSet = "Serial";
-
-        /// <summary>The simulators to change.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public SimulatedEvse[]? InputObject { get; set; }
-
-        /// <summary>Serials of the simulators to change (wildcards allowed).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SerialSet)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Serial { get; set; }
-
         /// <summary>Plug a car in.</summary>
         [Parameter]
         public SwitchParameter PlugIn { get; set; }
@@ -69,9 +55,6 @@ namespace EmProto.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan? AdvanceTime { get; set; }
 
-        /// <summary>Write the changed simulators to the pipeline.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
@@ -87,21 +70,7 @@ namespace EmProto.PowerShell.Commands
         }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == InputObjectSet)
-            {
-                foreach (var evse in InputObject!) Apply(evse);
-                return;
-            }
-            var all = SimulatorRegistry.Snapshot();
-            foreach (var pattern in Serial!)
-            {
-                var matches = SimulatorSelection.Match(all, pattern);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
-                foreach (var evse in matches) Apply(evse);
-            }
-        }
+        protected override void Act(SimulatedEvse evse) => Apply(evse);
 
         private void Apply(SimulatedEvse evse)
         {

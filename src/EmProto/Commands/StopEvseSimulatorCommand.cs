@@ -11,49 +11,12 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AllSet)]
     [OutputType(typeof(SimulatedEvse))]
-    public sealed class StopEvseSimulatorCommand : PSCmdlet
+    public sealed class StopEvseSimulatorCommand : SimulatorTargetCommandBase
     {
         private const string AllSet = "All";
-        private const string InputObjectSet = "InputObject";
-        private const string SerialSet = "Serial";
-
-        /// <summary>The simulators to stop.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public SimulatedEvse[]? InputObject { get; set; }
-
-        /// <summary>Serials of the simulators to stop (wildcards allowed).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SerialSet)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Serial { get; set; }
-
-        /// <summary>Write the stopped simulators to the pipeline.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case InputObjectSet:
-                    foreach (var evse in InputObject!) StopOne(evse);
-                    break;
-                case SerialSet:
-                    var all = SimulatorRegistry.Snapshot();
-                    foreach (var pattern in Serial!)
-                    {
-                        var matches = SimulatorSelection.Match(all, pattern);
-                        if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
-                        foreach (var evse in matches) StopOne(evse);
-                    }
-                    break;
-                default:
-                    foreach (var evse in SimulatorRegistry.Snapshot()) StopOne(evse);
-                    break;
-            }
-        }
+        protected override void Act(SimulatedEvse evse) => StopOne(evse);
 
         private void StopOne(SimulatedEvse evse)
         {

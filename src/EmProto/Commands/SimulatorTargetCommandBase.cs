@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using EmProto.Simulator;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that act on simulated chargers given on the pipeline or by -Serial
+    /// (wildcards allowed; a serial without wildcards that matches nothing is an error).
+    /// </summary>
+    public abstract class SimulatorTargetCommandBase : PSCmdlet
+    {
+        /// <summary>Parameter set: simulators from the pipeline.</summary>
+        protected const string InputObjectSet = "InputObject";
+
+        /// <summary>Parameter set: simulators by serial.</summary>
+        protected const string SerialSet = "Serial";
+
+        /// <summary>The simulators to act on.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [ValidateNotNull]
+        public SimulatedEvse[]? InputObject { get; set; }
+
+        /// <summary>Serials of the simulators to act on (wildcards allowed).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SerialSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Serial { get; set; }
+
+        /// <summary>Write the simulators acted on to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case InputObjectSet:
+                    foreach (var evse in InputObject!) Act(evse);
+                    break;
+                case SerialSet:
+                    var all = SimulatorRegistry.Snapshot();
+                    foreach (var pattern in Serial!)
+                    {
+                        var matches = SimulatorSelection.Match(all, pattern);
+                        if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
+                        foreach (var evse in matches) Act(evse);
+                    }
+                    break;
+                default:
+                    foreach (var evse in SimulatorRegistry.Snapshot()) Act(evse);
+                    break;
+            }
+        }
+
+        /// <summary>Acts on one simulator (ShouldProcess and -PassThru are the implementation's).</summary>
+        protected abstract void Act(SimulatedEvse evse);
+    }
+}
