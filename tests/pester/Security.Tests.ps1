@@ -89,6 +89,124 @@ Describe 'Impostors' {
     }
 }
 
+Describe 'Secrets' {
+    BeforeAll {
+        $script:secret = '735194'
+        $script:wrong = '864208'
+        $script:sSerial = '5e5e0000000000c1'
+        $script:ssim = Start-EvseSimulator -Serial $sSerial -AppEndPoint $appEndPoint -Password $secret -PluggedIn -PassThru
+
+        # Every way an object or record can turn into text: its own text, the console view, JSON and CLIXML.
+        function script:ConvertTo-AllText($item) {
+            $texts = [System.Collections.Generic.List[string]]::new()
+            switch ($item) {
+                { $_ -is [System.Management.Automation.ErrorRecord] } {
+                    $texts.Add("$_"); $texts.Add($_.Exception.ToString()); $texts.Add([string]$_.ErrorDetails); $texts.Add([string]$_.TargetObject)
+                    $texts.Add(($_ | Format-List * -Force | Out-String -Width 300)); break
+                }
+                { $_ -is [System.Management.Automation.InformationalRecord] } { $texts.Add($_.Message); break }
+                { $_ -is [System.Management.Automation.InformationRecord] } { $texts.Add([string]$_.MessageData); break }
+                default {
+                    $texts.Add([string]$_)
+                    $texts.Add(($_ | Format-List * -Force | Out-String -Width 300))
+                    $texts.Add(($_ | Out-String -Width 300))
+                    $texts.Add(($_ | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue))
+                    $path = Join-Path $TestDrive ('obj-' + [guid]::NewGuid().ToString('N') + '.xml')
+                    $_ | Export-Clixml -Path $path -Depth 5
+                    $texts.Add((Get-Content -Raw $path))
+                }
+            }
+            $texts
+        }
+    }
+
+    It 'a full session leaks the password into no stream, message, object or dump, and the store keeps it obfuscated with mode 600' {
+        # Pester runs tests below its own scopes: set the preferences where every cmdlet sees them.
+        $saved = $global:VerbosePreference, $global:DebugPreference, $global:InformationPreference
+        $global:VerbosePreference = 'Continue'
+        $global:DebugPreference = 'Continue'
+        $global:InformationPreference = 'Continue'
+        try {
+        $Error.Clear()
+        $pin = ConvertTo-SecureString $secret -AsPlainText -Force
+        $first = & {
+            Find-Evse -Serial $sSerial -Timeout 20 | Select-Object -First 1
+            Connect-Evse -Serial $sSerial -Password $pin -PassThru
+            Connect-Evse -Serial $sSerial -PlainTextPassword $secret -PassThru
+            Register-EvseEvent -EventName Changed -Serial $sSerial -SourceIdentifier sec.events
+            Get-EvseState -Serial $sSerial
+            Get-EvseConfig -Serial $sSerial -MaxAge 0
+            Set-EvseConfig -Serial $sSerial -MaxCurrent 12 -Name Secret -PassThru -Confirm:$false
+            Get-EvseSystemTime -Serial $sSerial
+            Start-EvseCharge -Serial $sSerial -MaxCurrent 10 -ChargeId SECRETRUN1 -Force -PassThru -Confirm:$false
+            Wait-Evse -Serial $sSerial -State Charging -Timeout 00:00:30
+            Stop-EvseCharge -Serial $sSerial -Force -PassThru -Confirm:$false
+            Get-EvseChargeSession -Serial $sSerial
+        } *>&1
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        $records = @()
+        while (-not $records -and [datetime]::UtcNow -lt $deadline) {
+            $records = @(Get-EvseChargeRecord -Serial $sSerial *>&1)
+            if (-not ($records | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] })) { $records = @(); $null = Wait-Event -Timeout 0.2 }
+        }
+        $records | Should -Not -BeNullOrEmpty
+        $second = & {
+            Get-Event -SourceIdentifier sec.events
+            Get-Evse -Serial $sSerial
+            Get-EvseCommunicator
+        } *>&1
+
+        # The store, while it holds the password: not in clear text (nor base64 or the seed's XOR form), owner-only.
+        Test-Path $store | Should -BeTrue
+        $storeText = Get-Content -Raw $store
+        $storeText | Should -Match $sSerial
+        $secretBytes = [System.Text.Encoding]::ASCII.GetBytes($secret)
+        $xored = [byte[]]($secretBytes | ForEach-Object { $_ -bxor 0xFF })
+        foreach ($form in $secret, [Convert]::ToBase64String($secretBytes), '373335313934') {
+            $storeText | Should -Not -Match ([regex]::Escape($form))
+        }
+        # On Linux and macOS the stored form is the documented obfuscation (XOR 0xFF, base64; Windows uses DPAPI).
+        $entry = (ConvertFrom-Json $storeText).evses | Where-Object serial -eq $sSerial
+        if ($IsWindows) { $entry.password | Should -BeLike 'dpapi:*' }
+        else { $entry.password | Should -Be ('obf:' + [Convert]::ToBase64String($xored)) }
+        if (-not $IsWindows) {
+            (Get-Item $store).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+        }
+
+        $third = & {
+            Connect-Evse -Serial $sSerial -PlainTextPassword $wrong -ErrorAction Continue
+            Remove-Evse -Serial $sSerial -Confirm:$false
+            Get-EvseCommunicator
+        } *>&1
+        Unregister-Event -SourceIdentifier sec.events
+        }
+        finally {
+            $global:VerbosePreference, $global:DebugPreference, $global:InformationPreference = $saved
+        }
+
+        $all = @($first) + @($records) + @($second) + @($third) + @($Error)
+        # The run produced what a session produces: objects, verbose and debug (datagram dump) lines, the refusal.
+        ($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { $_ -is [EmProto.PowerShell.EvseCharger] }) | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { $_ -is [System.Management.Automation.PSEventArgs] }) | Should -Not -BeNullOrEmpty
+        $refusal = $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'EvseAuthenticationFailed*' }
+        $refusal | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { "$_" -match 'RequestLogin' }) | Should -Not -BeNullOrEmpty
+        @(Get-Evse -Serial $sSerial -ErrorAction SilentlyContinue).Count | Should -Be 0
+
+        $leaks = foreach ($item in $all) {
+            foreach ($text in (ConvertTo-AllText $item)) {
+                foreach ($form in $secret, $wrong, '373335313934', '383634323038') {
+                    if ($text -and $text.Contains($form)) { "$($item.GetType().Name) contains '$form': $($text.Substring([Math]::Max(0, $text.IndexOf($form) - 60), [Math]::Min(120, $text.Length - [Math]::Max(0, $text.IndexOf($form) - 60))))" }
+                }
+            }
+        }
+        $leaks | Should -BeNullOrEmpty
+        (Get-Content -Raw $store) | Should -Not -Match $sSerial
+    }
+}
+
 Describe 'Port conflicts' {
     It 'Start-EvseCommunicator on a taken port is a clear EvsePortInUse error naming the port and the way out' {
         $taken = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
