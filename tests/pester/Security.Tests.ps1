@@ -231,3 +231,16 @@ Describe 'Port conflicts' {
         }
     }
 }
+
+Describe 'Event subscriptions' {
+    It 'Register-EvseEvent and Unregister-Event 200 times leave no handler on the communicator' {
+        $before = (Get-EvseCommunicator).EventSubscribers
+        foreach ($i in 1..200) {
+            $null = Register-EvseEvent -EventName StateChanged -SourceIdentifier "soak.$i"
+            if ($i -eq 1) { (Get-EvseCommunicator).EventSubscribers | Should -Be ($before + 1) }
+            Unregister-Event -SourceIdentifier "soak.$i"
+        }
+        (Get-EvseCommunicator).EventSubscribers | Should -Be $before
+        Get-EventSubscriber | Where-Object SourceIdentifier -like 'soak.*' | Should -BeNullOrEmpty
+    }
+}
