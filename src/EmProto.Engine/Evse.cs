@@ -876,6 +876,12 @@ namespace EmProto.Engine
 
         // ------------------------------------------------------------------ incoming
 
+        /// <summary>Requests waiting for an answer plus status waiters (for leak checks).</summary>
+        internal int PendingRequestCount
+        {
+            get { lock (_sync) return _waiters.Count + _stateWaiters.Count; }
+        }
+
         internal bool LoginInProgress => Volatile.Read(ref _loginInProgress) == 1;
 
         /// <summary>Records the sender of a datagram the charger originated; returns the previous endpoint when it moved.</summary>

@@ -73,6 +73,30 @@ namespace EmProto.Engine
         /// <summary>A datagram was received or sent (for dumps; the password is masked).</summary>
         public event EventHandler<DatagramTrafficEventArgs>? DatagramTraffic;
 
+        /// <summary>
+        /// How many handlers are attached to <see cref="EvseAdded"/>, <see cref="EvseChanged"/>,
+        /// <see cref="EvseRemoved"/> and <see cref="DatagramTraffic"/> together (to see that subscriptions
+        /// are released).
+        /// </summary>
+        public int EventSubscriberCount =>
+            Count(EvseAdded) + Count(EvseChanged) + Count(EvseRemoved) + Count(DatagramTraffic);
+
+        /// <summary>Work started in the background (refreshes, automatic logins) and not finished yet.</summary>
+        internal int BackgroundTaskCount => _background.Count;
+
+        /// <summary>Requests waiting for an answer, over all chargers.</summary>
+        internal int PendingRequestCount
+        {
+            get
+            {
+                int n = 0;
+                foreach (var e in _evses.Values) n += e.PendingRequestCount;
+                return n;
+            }
+        }
+
+        private static int Count(Delegate? handlers) => handlers?.GetInvocationList().Length ?? 0;
+
         /// <summary>Binds the socket, loads the known chargers and starts receiving.</summary>
         /// <exception cref="EvseException">The port is in use (EvsePortInUse) or the socket cannot be bound.</exception>
         public void Start()

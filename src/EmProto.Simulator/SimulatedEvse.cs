@@ -291,6 +291,8 @@ namespace EmProto.Simulator
                         const int SioUdpConnReset = -1744830452;
                         udp.Client.IOControl(SioUdpConnReset, new byte[] { 0 }, null);
                     }
+                    // Only an explicit opt-in leaves loopback; then the app endpoint may be a broadcast address.
+                    if (_options.AllowNetworkEndPoints) udp.EnableBroadcast = true;
                     udp.Client.Bind(_options.LocalEndPoint);
                 }
                 catch

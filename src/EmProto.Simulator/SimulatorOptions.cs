@@ -65,6 +65,14 @@ namespace EmProto.Simulator
         /// <summary>The address the charger's own socket binds to (loopback; port 0 = ephemeral).</summary>
         public IPEndPoint LocalEndPoint { get; set; } = new IPEndPoint(IPAddress.Loopback, 0);
 
+        /// <summary>
+        /// Allows <see cref="AppEndPoint"/> and <see cref="LocalEndPoint"/> outside loopback, including a
+        /// broadcast address as the app endpoint (the socket may then broadcast) — for tests on a private
+        /// link such as a veth pair between network namespaces. Off by default; the Start-EvseSimulator
+        /// cmdlet never sets it, so simulators started from PowerShell stay on loopback.
+        /// </summary>
+        public bool AllowNetworkEndPoints { get; set; }
+
         /// <summary>Start with a car plugged in.</summary>
         public bool PluggedIn { get; set; }
 
@@ -130,9 +138,9 @@ namespace EmProto.Simulator
             EmText.Validate(Name, 28, nameof(Name));
             if (AppEndPoint == null) throw new ArgumentException("AppEndPoint is required.", nameof(AppEndPoint));
             if (LocalEndPoint == null) throw new ArgumentException("LocalEndPoint is required.", nameof(LocalEndPoint));
-            if (!IPAddress.IsLoopback(AppEndPoint.Address))
+            if (!AllowNetworkEndPoints && !IPAddress.IsLoopback(AppEndPoint.Address))
                 throw new ArgumentException("The simulator talks over loopback only: AppEndPoint must be a loopback address; got " + AppEndPoint + ".", nameof(AppEndPoint));
-            if (!IPAddress.IsLoopback(LocalEndPoint.Address))
+            if (!AllowNetworkEndPoints && !IPAddress.IsLoopback(LocalEndPoint.Address))
                 throw new ArgumentException("The simulator binds to a loopback address only; got " + LocalEndPoint.Address + ".", nameof(LocalEndPoint));
             Positive(LoginInterval, nameof(LoginInterval));
             Positive(HeadingInterval, nameof(HeadingInterval));

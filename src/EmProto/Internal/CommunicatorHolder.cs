@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using EmProto.Engine;
@@ -16,6 +18,8 @@ namespace EmProto.PowerShell
         private static readonly object Gate = new object();
         private static EvseCommunicator? _current;
         private static bool _storeProblemReported;
+        private static readonly ConcurrentQueue<string> AddressWarnings = new ConcurrentQueue<string>();
+        private const int MaxPendingWarnings = 100;
 
         /// <summary>The running communicator, or null (never starts one: for completers and status).</summary>
         public static EvseCommunicator? Current
@@ -70,6 +74,26 @@ namespace EmProto.PowerShell
             }
         }
 
+        /// <summary>
+        /// Takes the address warnings not yet reported: a charger's datagrams came from another address
+        /// (it moved, or something impersonates it), or a pinned charger's impostor was ignored. Each is
+        /// returned once, to whichever cmdlet asks first; empty when there are none.
+        /// </summary>
+        public static IReadOnlyList<string> TakeAddressWarnings()
+        {
+            if (AddressWarnings.IsEmpty) return Array.Empty<string>();
+            var list = new List<string>();
+            while (AddressWarnings.TryDequeue(out var message)) list.Add(message);
+            return list;
+        }
+
+        private static void OnEvseChanged(object? sender, EvseEventArgs e)
+        {
+            if (e.Change != EvseChange.Address || e.Message == null) return;
+            if (AddressWarnings.Count >= MaxPendingWarnings) return;
+            AddressWarnings.Enqueue(e.Message);
+        }
+
         /// <summary>The defaults for auto-start, with the environment overrides applied.</summary>
         public static CommunicatorOptions DefaultOptions()
         {
@@ -99,6 +123,7 @@ namespace EmProto.PowerShell
             var communicator = new EvseCommunicator(options);
             try
             {
+                communicator.EvseChanged += OnEvseChanged;
                 communicator.Start();
             }
             catch
@@ -118,6 +143,10 @@ namespace EmProto.PowerShell
             if (c == null) return false;
             bool wasRunning = c.IsRunning;
             c.Dispose();
+            c.EvseChanged -= OnEvseChanged;
+            while (AddressWarnings.TryDequeue(out _))
+            {
+            }
             return wasRunning;
         }
     }

@@ -38,6 +38,7 @@ namespace EmProto.PowerShell
                 var communicator = CommunicatorHolder.GetOrStart();
                 string? problem = CommunicatorHolder.TakeStoreProblem();
                 if (problem != null) WriteWarning("The known-chargers file cannot be used (it is left untouched; chargers are kept in memory only): " + problem);
+                WriteAddressWarnings();
                 if (_trafficSource == null && DebugWanted())
                 {
                     _trafficSource = communicator;
@@ -55,6 +56,7 @@ namespace EmProto.PowerShell
         {
             FlushTraffic();
             Drain();
+            WriteAddressWarnings();
             Unsubscribe();
         }
 
@@ -101,9 +103,10 @@ namespace EmProto.PowerShell
         {
             try
             {
-                if (!_queue.TryTake(out var action, (int)Math.Max(0, Math.Min(int.MaxValue, timeout.TotalMilliseconds)), StopToken)) return false;
-                action();
-                return true;
+                bool taken = _queue.TryTake(out var action, (int)Math.Max(0, Math.Min(int.MaxValue, timeout.TotalMilliseconds)), StopToken);
+                if (taken) action();
+                WriteAddressWarnings();
+                return taken;
             }
             catch (OperationCanceledException)
             {
@@ -251,6 +254,12 @@ namespace EmProto.PowerShell
             _queue.CompleteAdding();
             _stop.Dispose();
             _queue.Dispose();
+        }
+
+        /// <summary>Writes the address warnings (a charger moved, or something impersonates it) not yet reported (pipeline thread only).</summary>
+        protected void WriteAddressWarnings()
+        {
+            foreach (var message in CommunicatorHolder.TakeAddressWarnings()) WriteWarning(message);
         }
 
         private bool DebugWanted()

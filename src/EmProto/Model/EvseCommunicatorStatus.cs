@@ -64,6 +64,9 @@ namespace EmProto.PowerShell
         /// <summary>Silence after which a charger is offline.</summary>
         public TimeSpan OfflineAfter { get; set; }
 
+        /// <summary>Event handlers attached to the communicator (Register-EvseEvent subscriptions, running cmdlets, the module's own).</summary>
+        public int EventSubscribers { get; set; }
+
         /// <summary>A status of a communicator (or of none).</summary>
         public static EvseCommunicatorStatus From(EvseCommunicator? communicator)
         {
@@ -93,6 +96,7 @@ namespace EmProto.PowerShell
             status.RequestTimeout = communicator.Options.RequestTimeout;
             status.RetryCount = communicator.Options.RetryCount;
             status.OfflineAfter = communicator.Options.OfflineAfter;
+            status.EventSubscribers = communicator.EventSubscriberCount;
             return status;
         }
 
