@@ -49,7 +49,26 @@ namespace EmProto.PowerShell
                         throw new EvseException(EvseErrorKind.InvalidOperation, "EvseCommunicatorRunning",
                             "The communicator is already running on " + _current.LocalEndPoint + ". Use Stop-EvseCommunicator first, or -Force to replace it.");
                     }
+                    var previous = _current.Options.Clone();
                     StopCore();
+                    try
+                    {
+                        return StartCore(options);
+                    }
+                    catch (EvseException)
+                    {
+                        // The replacement could not start (e.g. its port is taken): do not leave the
+                        // process without a communicator; bring the previous one back and report the failure.
+                        try
+                        {
+                            StartCore(previous);
+                        }
+                        catch (EvseException)
+                        {
+                            // The previous endpoint is gone too; the original error says what to do.
+                        }
+                        throw;
+                    }
                 }
                 return StartCore(options);
             }

@@ -54,7 +54,7 @@ namespace EmProto.Engine.Tests.Reliability2
                 }));
 
                 Evse? evse = null;
-                Assert.True(SpinWait.SpinUntil(() => (evse = communicator.GetEvse(serial.ToString())) != null, TimeSpan.FromSeconds(30)),
+                Assert.True(SpinWait.SpinUntil(() => (evse = communicator.GetEvse(serial.ToString())) != null && evse.Info.Brand.Length > 0, TimeSpan.FromSeconds(30)),
                     "the charger's broadcast Login reached the communicator in the other namespace");
                 Assert.Equal(IPAddress.Parse(link.AddressB), evse!.EndPoint!.Address);
                 Assert.Equal(sim.LocalEndPoint!.Port, evse.EndPoint.Port);
