@@ -270,7 +270,7 @@ try {
         catch [EmProto.Engine.EvseWearGuardException] {
             # The wear guard refuses a start and a stop within a minute (relays wear out);
             # -Force is the deliberate override.
-            Show-Note "wear guard: $($_.Exception.Message)"
+            Show-Note ('the wear guard refused: a stop this soon after the start wears the relays (allowed from {0:HH:mm:ss})' -f $_.Exception.AllowedAt)
             Show-Note 'stopping anyway with -Force'
             Stop-EvseCharge -Serial $serialOfCharger -Force -Confirm:$false
         }
@@ -288,6 +288,7 @@ try {
         }
         if (-not $record) { throw "The charge record of $($start.ChargeId) did not arrive within 30 s." }
         $record | Format-Table | Show-View
+        Show-Events
     }
 
     Show-Step 'Clean up'
