@@ -84,3 +84,65 @@ Describe 'examples/Demo.ps1 when a step fails' {
         $failed.ExitCode | Should -Be 1
     }
 }
+
+Describe 'examples/OffPeak.ps1 and examples/SolarSurplus.ps1 against a simulated charger' {
+    BeforeAll {
+        Import-Module $env:EMPROTO_TEST_MODULE -Force
+        # The scripts use whatever communicator runs: here one on loopback with a throw-away store
+        # and no wear guard, so that the solar script can start and stop within one test.
+        $status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') `
+            -WearGuardInterval 0 -NoBroadcast -Force -PassThru
+        $script:serial = '5e5e0000000000d1'
+        $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint "127.0.0.1:$($status.Port)" -Password 123456 `
+            -Name Garage -MaxAmps 32 -LoginInterval 1 -PassThru
+        Find-Evse -Timeout 20 -Serial $serial | Select-Object -First 1 |
+            Connect-Evse -Password (ConvertTo-SecureString 123456 -AsPlainText -Force)
+        $null = Get-EvseConfig -Serial $serial   # the name comes with the configuration
+        $script:offPeak = Join-Path $repoRoot 'examples/OffPeak.ps1'
+        $script:solar = Join-Path $repoRoot 'examples/SolarSurplus.ps1'
+    }
+
+    AfterAll {
+        Get-EvseSimulator | Stop-EvseSimulator -Confirm:$false
+        Stop-EvseCommunicator -Confirm:$false
+    }
+
+    It 'OffPeak fails with exit 1 and an error record when the car is not plugged in' {
+        $out = & $offPeak -Name Garage -ErrorVariable err -ErrorAction SilentlyContinue
+        $LASTEXITCODE | Should -Be 1
+        $out | Should -BeNullOrEmpty
+        # The script's own error record keeps the cmdlet's error id (-ErrorVariable also collects the inner ones).
+        $err[-1].FullyQualifiedErrorId | Should -Be 'EvseStartNotPluggedIn,OffPeak.ps1'
+        $err[-1].CategoryInfo.Category | Should -Be 'DeviceError'
+    }
+
+    It 'OffPeak starts charging and exits 0 once the charger charges' {
+        $sim | Set-EvseSimulator -PlugIn -Confirm:$false
+        Wait-Evse -Serial $serial -State PluggedIn -Timeout 30 | Out-Null
+        $out = & $offPeak -Name Garage -MaxCurrent 10
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Be 'Garage is charging at up to 10 A.'
+        (Get-EvseChargeSession -Serial $serial -Kind Current).MaxCurrent | Should -Be 10
+    }
+
+    It 'SolarSurplus stops when the surplus falls below 6 A' {
+        $out = & $solar -Name Garage -SurplusWatts 900
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Match 'stopped charging'
+        (Wait-Evse -Serial $serial -State PluggedIn, Finished -Timeout 30).State | Should -BeIn 'PluggedIn', 'Finished'
+    }
+
+    It 'SolarSurplus does nothing while there is too little surplus' {
+        $out = & $solar -Name Garage -SurplusWatts 1000
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Match 'nothing to change \(4 A available\)'
+    }
+
+    It 'SolarSurplus starts again at the current the surplus carries' {
+        $out = & $solar -Name Garage -SurplusWatts 3000
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Be 'Garage: started charging at 13 A (3000 W surplus).'
+        Wait-Evse -Serial $serial -State Charging -Timeout 30 | Out-Null
+        (Get-EvseChargeSession -Serial $serial -Kind Current).MaxCurrent | Should -Be 13
+    }
+}
