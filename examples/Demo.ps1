@@ -38,6 +38,9 @@
 .PARAMETER MaxCurrent
     The charging current to ask for, in amperes (default 16).
 
+.PARAMETER WhatIf
+    -Real: show what would be changed (the setting, the charge) without changing it.
+
 .PARAMETER NoPlugIn
     Simulator only: leave the simulated car unplugged. The start of the charge is then refused,
     which shows how a failing step is reported (the demo exits 1 naming the step).
@@ -138,7 +141,7 @@ try {
     if ($Real) {
         Show-Step 'Start the communicator'
         # The module's normal communicator: UDP port 28376, your known-chargers file.
-        $communicator = Start-EvseCommunicator -PassThru
+        $communicator = Start-EvseCommunicator -PassThru -WhatIf:$false
         Show-Note "listening on $($communicator.LocalAddress):$($communicator.Port)"
 
         Show-Step 'Find the charger'
@@ -151,10 +154,12 @@ try {
 
         Show-Step 'Connect'
         if (-not $Password) { $Password = Read-Host -AsSecureString "Password (PIN) of $($charger.Name) $($charger.Serial)" }
-        $charger = $charger | Connect-Evse -Password $Password -PassThru
+        $charger = $charger | Connect-Evse -Password $Password -PassThru -WhatIf:$false
         Show-Note "logged in to $($charger.Serial); the password is remembered for next time"
     }
     else {
+        # -WhatIf is for -Real: against the simulator every step runs (nothing real can change).
+        $WhatIfPreference = $false
         Show-Step 'Start the communicator and a simulated charger'
         # A private communicator on loopback: an ephemeral port and a throw-away known-chargers
         # file, so the demo never touches your real chargers or your stored passwords.
@@ -184,6 +189,7 @@ try {
     Get-EvseConfig -Serial $serialOfCharger | Format-Table | Show-View
     Get-Evse -Serial $serialOfCharger | Format-List | Show-View
     Get-EvseState -Serial $serialOfCharger -Timeout 30 | Format-List | Show-View
+    $charger = Get-Evse -Serial $serialOfCharger   # now with the name from the configuration
 
     Show-Step 'Change a setting'
     if ($Real) {
@@ -206,16 +212,18 @@ try {
     }
     Show-Note 'StateChanged, ChargingStarted, ChargingStopped'
 
-    Show-Step 'Plug in'
     if ($Real) {
+        Show-Step 'Check that a car is plugged in'
         $state = (Get-EvseState -Serial $serialOfCharger).State
         Show-Note "the charger says: $state"
     }
     elseif ($NoPlugIn) {
+        Show-Step 'Plug in'
         Show-Note 'leaving the simulated car unplugged (-NoPlugIn)'
         $state = (Get-EvseState -Serial $serialOfCharger).State
     }
     else {
+        Show-Step 'Plug in'
         $sim | Set-EvseSimulator -PlugIn -Confirm:$false
         Wait-DemoEvent demo.StateChanged
         $state = (Get-Evse -Serial $serialOfCharger).State
@@ -230,9 +238,22 @@ try {
         elseif (-not $PSCmdlet.ShouldProcess("$($charger.Name) $serialOfCharger", "Start charging at $MaxCurrent A")) {
             $mayCharge = $false
         }
-        elseif (-not $PSCmdlet.ShouldContinue("Start charging $($charger.Name) at $MaxCurrent A now? It will be stopped again after about a minute.", 'Start a real charge')) {
-            Show-Note 'not confirmed: the charging steps are skipped'
-            $mayCharge = $false
+        else {
+            Show-Step 'Confirm the charge'
+            # Always asked, whatever $ConfirmPreference says, and No unless you answer Yes:
+            # this starts a real charge.
+            try {
+                $choices = [System.Management.Automation.Host.ChoiceDescription[]] @(
+                    [System.Management.Automation.Host.ChoiceDescription]::new('&Yes', 'Start charging now.')
+                    [System.Management.Automation.Host.ChoiceDescription]::new('&No', 'Skip the charging steps.'))
+                $answer = $Host.UI.PromptForChoice('Start a real charge',
+                    "Start charging $($charger.Name) at $MaxCurrent A now? It will be stopped again after about a minute.", $choices, 1)
+                $mayCharge = $answer -eq 0
+            }
+            catch [System.Management.Automation.PSInvalidOperationException] {
+                $mayCharge = $false   # -NonInteractive: nobody to ask
+            }
+            if (-not $mayCharge) { Show-Note 'not confirmed: the charging steps are skipped' }
         }
     }
 
@@ -244,17 +265,17 @@ try {
         Wait-DemoEvent demo.ChargingStarted
 
         Show-Step 'Watch power and energy'
-        # Simulator: each frame fast-forwards the charger by 5 minutes. Real charger: a minute of
-        # real time, which also lets the wear guard allow the stop without -Force.
-        $frames = if ($Real) { 12 } else { 8 }
+        # Simulator: each frame fast-forwards the charger by 5 minutes. Real charger: a frame every
+        # 5 s for a bit over a minute, which also lets the wear guard allow the stop without -Force.
+        $frames = if ($Real) { 13 } else { 8 }
         $session = $null
         for ($i = 1; $i -le $frames; $i++) {
-            if ($Real) { $state = Get-EvseState -Serial $serialOfCharger -Wait -Timeout 30 }
+            if ($Real) { Start-Sleep -Seconds 5 }
             else {
                 $sim | Set-EvseSimulator -AdvanceTime 00:05:00 -Confirm:$false
                 Start-Sleep -Milliseconds 400   # pacing, so that a person can watch it
-                $state = Get-EvseState -Serial $serialOfCharger
             }
+            $state = Get-EvseState -Serial $serialOfCharger
             $session = Get-EvseChargeSession -Serial $serialOfCharger -Kind Current
             $bar = ('#' * $i).PadRight($frames, '.')
             Show-Progress ('[{0}] {1,-9} {2,5:0.00} kW {3,6:0.00} kWh  {4:hh\:mm\:ss}' -f $bar, $state.State, $state.PowerKW, $session.EnergyKWh, $session.Duration)
@@ -265,14 +286,14 @@ try {
 
         Show-Step 'Stop charging'
         try {
-            Stop-EvseCharge -Serial $serialOfCharger -Confirm:$false
+            Stop-EvseCharge -Serial $serialOfCharger -Confirm:$false -WhatIf:$false
         }
         catch [EmProto.Engine.EvseWearGuardException] {
             # The wear guard refuses a start and a stop within a minute (relays wear out);
             # -Force is the deliberate override.
             Show-Note ('the wear guard refused: a stop this soon after the start wears the relays (allowed from {0:HH:mm:ss})' -f $_.Exception.AllowedAt)
             Show-Note 'stopping anyway with -Force'
-            Stop-EvseCharge -Serial $serialOfCharger -Force -Confirm:$false
+            Stop-EvseCharge -Serial $serialOfCharger -Force -Confirm:$false -WhatIf:$false
         }
         $chargeStarted = $false
         Wait-DemoEvent demo.ChargingStopped
@@ -292,11 +313,11 @@ try {
     }
 
     Show-Step 'Clean up'
-    Get-EventSubscriber | Where-Object SourceIdentifier -like 'demo.*' | Unregister-Event
+    Get-EventSubscriber | Where-Object SourceIdentifier -like 'demo.*' | Unregister-Event -WhatIf:$false
     if (-not $Real) {
         Stop-EvseSimulator -Confirm:$false
     }
-    Stop-EvseCommunicator -Confirm:$false
+    Stop-EvseCommunicator -Confirm:$false -WhatIf:$false
     if ($tempDir) { Remove-Item $tempDir -Recurse -Force; $tempDir = $null }
     Show-Note 'done'
 
@@ -314,12 +335,12 @@ finally {
     # Runs on success, failure and Ctrl+C alike: never leave a charge running or anything behind.
     if ($chargeStarted -and $charger) {
         Write-Host '     stopping the charge the demo started'
-        Stop-EvseCharge -Serial $charger.Serial -Force -Confirm:$false -ErrorAction Continue
+        Stop-EvseCharge -Serial $charger.Serial -Force -Confirm:$false -WhatIf:$false -ErrorAction Continue
     }
-    Get-EventSubscriber -ErrorAction SilentlyContinue | Where-Object SourceIdentifier -like 'demo.*' | Unregister-Event -ErrorAction SilentlyContinue
+    Get-EventSubscriber -ErrorAction SilentlyContinue | Where-Object SourceIdentifier -like 'demo.*' | Unregister-Event -WhatIf:$false -ErrorAction SilentlyContinue
     if (Get-Module EmProto) {
         if (-not $Real) { Stop-EvseSimulator -Confirm:$false -ErrorAction SilentlyContinue }
-        Stop-EvseCommunicator -Confirm:$false -ErrorAction SilentlyContinue
+        Stop-EvseCommunicator -Confirm:$false -WhatIf:$false -ErrorAction SilentlyContinue
     }
     if ($tempDir -and (Test-Path $tempDir)) { Remove-Item $tempDir -Recurse -Force -ErrorAction SilentlyContinue }
     if ($savedRendering) { $PSStyle.OutputRendering = $savedRendering }

@@ -4,7 +4,7 @@
     start of the off-peak tariff.
 
 .DESCRIPTION
-    Scenario 2 of the README. Nothing is interactive and nothing waits for a broadcast: the
+    Nothing is interactive and nothing waits for a broadcast: the
     charger and its password come from the module's known-chargers file, filled by a
     Connect-Evse at the console once. The script exits 0 when the charger is charging, and 1
     with an error record (in the scheduler's log) when it is not - for instance when the car

@@ -4,7 +4,7 @@
     when it does not. Run it every few minutes.
 
 .DESCRIPTION
-    Scenario 3 of the README. Pass the current surplus (exported minus imported power) in
+    Pass the current surplus (exported minus imported power) in
     watts, read from your inverter or meter, e.g.
         ./SolarSurplus.ps1 -Name Garage -SurplusWatts (Get-MySolarSurplusWatts)
 
