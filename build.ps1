@@ -47,8 +47,11 @@ function Invoke-Native {
 }
 
 function Invoke-Build {
+    # -ModuleOnly builds just the module's projects (what Demo needs), not the tests and benchmarks.
+    param([switch] $ModuleOnly)
     Write-Host "== Build EmProto $version ($Configuration)"
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'EmPsm.sln') -c $Configuration -nologo -v:minimal "-p:Version=$version" }
+    $target = if ($ModuleOnly) { Join-Path $root 'src/EmProto/EmProto.csproj' } else { Join-Path $root 'EmPsm.sln' }
+    Invoke-Native 'dotnet build' { dotnet build $target -c $Configuration -nologo -v:minimal "-p:Version=$version" }
 
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $stage -Force
@@ -109,7 +112,7 @@ function Invoke-Test {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    Invoke-Build -ModuleOnly
     $demo = Join-Path $root 'examples/Demo.ps1'
     if (-not (Test-Path $demo)) {
         Write-Error 'The demo is not delivered yet (examples/Demo.ps1 is missing).' -ErrorAction Continue
