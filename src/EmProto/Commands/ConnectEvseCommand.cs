@@ -172,6 +172,15 @@ namespace EmProto.PowerShell.Commands
                 throw new EvseException(EvseErrorKind.InvalidArgument, "EvsePasswordRequired",
                     "No password is stored for charger " + evse.Serial + ": give it with -Password, -Credential or -PlainTextPassword.", evse.Serial);
             }
+            try
+            {
+                // Read the settings now, so the charger shows (and can be found by) its name at once.
+                Run(ct => evse.GetConfigAsync(null, ct), "Reading the configuration of " + evse.Serial, Timeout, serial: evse.Serial);
+            }
+            catch (EvseException ex)
+            {
+                WriteWarning("Connected to charger " + evse.Serial + ", but its configuration could not be read yet: " + ex.Message);
+            }
             if (PassThru) WriteObject(EvseCharger.From(evse));
         }
     }
