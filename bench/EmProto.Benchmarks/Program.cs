@@ -7,6 +7,7 @@ namespace EmProto.Benchmarks
     {
         public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "scenario") return Scenarios.ScenarioRunner.Run(args);
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
             int count = 0;
             foreach (var summary in summaries)
