@@ -8,7 +8,8 @@
                prints one final line "N passed, N failed"; exits non-zero on any failure
                or when no test ran
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
-      Bench    the benchmarks; results in out/bench and the README
+      Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,fleet
+               picks suites, -Quick takes fewer samples)
       Install  build, then copy the staged module into the user's module path (the first
                $env:PSModulePath entry under the user's home); -NoBuild skips the build
       Clean    remove build output (out/, bin/ and obj/ of the projects, benchmark artifacts)
@@ -28,7 +29,13 @@ param(
     [securestring] $Password,
 
     # Install: install the module staged by an earlier build instead of building again.
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    # Bench: run only these suites (dotnet, latency, cold, fleet; default all).
+    [string[]] $Suite,
+
+    # Bench: fewer samples and shorter intervals (a smoke run).
+    [switch] $Quick
 )
 
 Set-StrictMode -Version Latest
@@ -132,7 +139,9 @@ function Invoke-Bench {
         Write-Error 'The benchmarks are not delivered yet (bench/Invoke-Benchmarks.ps1 is missing).' -ErrorAction Continue
         exit 2
     }
-    & $bench -ModulePath $moduleRoot -OutputPath (Join-Path $outRoot 'bench')
+    $benchArgs = @{ ModulePath = $moduleRoot; OutputPath = (Join-Path $outRoot 'bench'); Quick = $Quick }
+    if ($Suite) { $benchArgs.Suite = $Suite }
+    & $bench @benchArgs
     exit $LASTEXITCODE
 }
 

@@ -28,7 +28,10 @@ param(
     [string[]] $Suite,
 
     # BenchmarkDotNet filter for the 'dotnet' suite (class or method globs).
-    [string] $Filter = '*'
+    [string] $Filter = '*',
+
+    # Fewer samples and shorter intervals everywhere (a smoke run of a few minutes).
+    [switch] $Quick
 )
 
 Set-StrictMode -Version Latest
@@ -47,8 +50,20 @@ function ConvertTo-Row {
         Mean      = [math]::Round($Report.Statistics.Mean, 1)
         Unit      = 'ns'
         Allocated = if ($Report.Memory) { [long]$Report.Memory.BytesAllocatedPerOperation } else { $null }
-        Notes     = 'StdDev {0:N1} ns; {1:N0} ops/s' -f $Report.Statistics.StandardDeviation, (1e9 / $Report.Statistics.Mean)
+        Notes     = 'StdDev {0:N1} ns; {1:N0} datagrams/s (ops/s)' -f $Report.Statistics.StandardDeviation, (1e9 / $Report.Statistics.Mean)
     }
+}
+
+function Invoke-Scenario {
+    # One measured scenario of the benchmark program (bench/EmProto.Benchmarks/Scenarios) -> its rows.
+    param([string] $Name, [string[]] $Arguments = @())
+    $project = Join-Path $repoRoot 'bench/EmProto.Benchmarks/EmProto.Benchmarks.csproj'
+    $json = Join-Path $OutputPath "$Name.json"
+    $scenarioArgs = @('scenario', $Name, '--out', $json) + $Arguments
+    if ($Quick) { $scenarioArgs += '--quick' }
+    & dotnet run -c Release --project $project -- @scenarioArgs | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "The $Name scenario failed (exit code $LASTEXITCODE)." }
+    Get-Content $json -Raw | ConvertFrom-Json
 }
 
 $suites = @(
@@ -60,13 +75,29 @@ $suites = @(
             $artifacts = Join-Path $OutputPath 'dotnet'
             if (Test-Path $artifacts) { Remove-Item $artifacts -Recurse -Force }
             # Quoted: pwsh on Unix would expand a bare * against the current folder.
-            & dotnet run -c Release --project $project -- --filter "$Filter" --artifacts "$artifacts" | Out-Host
+            $job = if ($Quick) { @('--quick') } else { @() }
+            & dotnet run -c Release --project $project -- --filter "$Filter" --artifacts "$artifacts" @job | Out-Host
             if ($LASTEXITCODE -ne 0) { throw "The BenchmarkDotNet run failed (exit code $LASTEXITCODE)." }
             foreach ($json in Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-full.json') {
                 $data = Get-Content $json.FullName -Raw | ConvertFrom-Json
                 foreach ($b in $data.Benchmarks) { ConvertTo-Row 'dotnet' $b }
             }
         }
+    }
+    [pscustomobject]@{
+        Name     = 'latency'
+        Measures = 'Command latency against one simulator on loopback (median, p99, multiple of the raw round trip).'
+        Run      = { Invoke-Scenario 'latency' }
+    }
+    [pscustomobject]@{
+        Name     = 'cold'
+        Measures = 'A fresh pwsh imports the module, connects to a stored charger and starts a charge.'
+        Run      = { & (Join-Path $PSScriptRoot 'Measure-ColdAutomation.ps1') -ModulePath $ModulePath -Runs $(if ($Quick) { 3 } else { 7 }) }
+    }
+    [pscustomobject]@{
+        Name     = 'fleet'
+        Measures = 'Fleets of 10, 100 and 1,000 simulated chargers (in a child process) against one communicator.'
+        Run      = { Invoke-Scenario 'fleet' }
     }
 )
 
@@ -97,10 +128,12 @@ if ($rows.Count -eq 0) { throw 'The benchmarks produced no results.' }
 $md = [System.Text.StringBuilder]::new()
 $null = $md.AppendLine("Machine: $($machine.Processors) logical CPUs, $($machine.Cpu); $($machine.OS); $($machine.Runtime); $($machine.Date).")
 $null = $md.AppendLine()
+$null = $md.AppendLine('Mean: BenchmarkDotNet mean for the dotnet suite; the median for latency and cold; the measured value for fleet.')
+$null = $md.AppendLine()
 $null = $md.AppendLine('| Suite | Benchmark | Mean | Allocated | Notes |')
 $null = $md.AppendLine('|---|---|---:|---:|---|')
 foreach ($r in $rows) {
-    $mean = if ($r.Unit -eq 'ns' -and $r.Mean -ge 1000) { '{0:N2} us' -f ($r.Mean / 1000) } else { "{0:N1} {1}" -f $r.Mean, $r.Unit }
+    $mean = if ($r.Unit -eq 'ns' -and $r.Mean -ge 1000) { '{0:N2} us' -f ($r.Mean / 1000) } else { '{0:N1} {1}' -f $r.Mean, $r.Unit }
     $alloc = if ($null -eq $r.Allocated) { '-' } else { "$($r.Allocated) B" }
     $null = $md.AppendLine("| $($r.Suite) | $($r.Name) | $mean | $alloc | $($r.Notes) |")
 }

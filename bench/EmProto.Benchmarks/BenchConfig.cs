@@ -14,11 +14,12 @@ namespace EmProto.Benchmarks
     /// </summary>
     public sealed class BenchConfig : ManualConfig
     {
-        public BenchConfig()
+        public BenchConfig(bool quick = false)
         {
             // The defaults bring the console logger, the columns and the validators.
             Add(DefaultConfig.Instance);
-            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("short-inprocess"));
+            var job = quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.ShortRun;
+            AddJob(job.WithToolchain(InProcessEmitToolchain.Instance).WithId(quick ? "quick-inprocess" : "short-inprocess"));
             AddDiagnoser(MemoryDiagnoser.Default);
             AddExporter(MarkdownExporter.GitHub);
             AddExporter(JsonExporter.Full);

@@ -7,7 +7,11 @@ namespace EmProto.Benchmarks
     {
         public static int Main(string[] args)
         {
-            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
+            if (args.Length > 0 && args[0] == "scenario") return Scenarios.ScenarioRunner.Run(args);
+            // --quick (ours, not BenchmarkDotNet's): fewer warm-ups and iterations.
+            bool quick = System.Array.IndexOf(args, "--quick") >= 0;
+            if (quick) args = System.Array.FindAll(args, a => a != "--quick");
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig(quick));
             int count = 0;
             foreach (var summary in summaries)
             {

@@ -41,6 +41,7 @@ namespace EmProto.Engine.Transport
             try
             {
                 socket.EnableBroadcast = enableBroadcast;
+                RequestReceiveBuffer(socket);
                 socket.Bind(new IPEndPoint(address, port));
                 if (Environment.OSVersion.Platform == PlatformID.Win32NT)
                 {
@@ -61,6 +62,27 @@ namespace EmProto.Engine.Transport
                         null, ex);
                 }
                 throw new EvseException(EvseErrorKind.Connection, "EvseSocketError", "Cannot bind UDP " + address + ":" + port + ": " + ex.Message, null, ex);
+            }
+        }
+
+        /// <summary>The receive buffer asked for: room for a burst of replies from a large fleet (see <see cref="RequestReceiveBuffer"/>).</summary>
+        public const int ReceiveBufferBytes = 4 * 1024 * 1024;
+
+        /// <summary>
+        /// Asks for a <see cref="ReceiveBufferBytes"/> receive buffer. The default (about 208 KB on Linux,
+        /// roughly 200 queued datagrams once the kernel's per-packet overhead is counted) overflows when a
+        /// thousand chargers answer a login burst at once, and the kernel then drops replies silently. The
+        /// system may grant less (Linux caps it at net.core.rmem_max); that is not an error.
+        /// </summary>
+        private static void RequestReceiveBuffer(Socket socket)
+        {
+            try
+            {
+                if (socket.ReceiveBufferSize < ReceiveBufferBytes) socket.ReceiveBufferSize = ReceiveBufferBytes;
+            }
+            catch (SocketException)
+            {
+                // Refused: the default buffer still works, only large bursts may be dropped and retried.
             }
         }
 

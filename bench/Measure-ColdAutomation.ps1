@@ -1,0 +1,136 @@
+<#
+.SYNOPSIS
+    Cold automation: a fresh pwsh imports EmProto, connects to a stored charger and starts a charge.
+.DESCRIPTION
+    Starts a simulated charger in its own pwsh process (Start-EvseSimulator -Wait -Duration, so it
+    ends by itself), fills a temporary store with a first connect, then runs -Runs fresh pwsh
+    processes, each timing its phases with a Stopwatch (pwsh's first module import, which warms up
+    its module system whatever the module; then EmProto's import, connect with the stored password,
+    start) and timed from outside as a whole. pwsh's own start-up is measured alone
+    (-Command exit) the same number of times. Loopback only: EMPROTO_PORT, EMPROTO_LOCAL_ADDRESS
+    and EMPROTO_STORE_PATH point every process at 127.0.0.1, a free port and the temporary store.
+    Returns result rows (Suite, Name, Mean, Unit, Allocated, Notes); values are medians in ms.
+#>
+[CmdletBinding()]
+param(
+    # The staged module folder (out/EmProto).
+    [Parameter(Mandatory)] [string] $ModulePath,
+
+    # Timed processes per measurement.
+    [ValidateRange(1, 50)] [int] $Runs = 7
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+# The pwsh running this script, started again: `dotnet pwsh` runs pwsh.dll under the dotnet host.
+$exe = [Environment]::ProcessPath
+[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+
+function Invoke-Pwsh {
+    # Runs a fresh pwsh to completion (at most $TimeoutSeconds); returns its output lines and wall time.
+    param([string[]] $Arguments, [int] $TimeoutSeconds = 120)
+    $info = [Diagnostics.ProcessStartInfo]::new($exe)
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive') + $Arguments) { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    $p = [Diagnostics.Process]::Start($info)
+    $err = $p.StandardError.ReadToEndAsync()
+    $out = $p.StandardOutput.ReadToEndAsync()
+    if (-not $p.WaitForExit($TimeoutSeconds * 1000)) { $p.Kill(); throw "A pwsh process did not finish within $TimeoutSeconds s." }
+    $p.WaitForExit()
+    $elapsed = $sw.Elapsed.TotalMilliseconds
+    if ($p.ExitCode -ne 0) { throw "pwsh exited with $($p.ExitCode): $($err.Result) $($out.Result)" }
+    [pscustomobject]@{ Lines = @($out.Result -split "`r?`n"); WallMs = $elapsed }
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $mid = [math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+}
+
+$manifest = Get-ChildItem $ModulePath -Recurse -Filter EmProto.psd1 | Select-Object -First 1
+if (-not $manifest) { throw "No EmProto.psd1 under $ModulePath." }
+$module = $manifest.FullName
+$serial = '5e5e0000000c0001'
+$temp = Join-Path ([IO.Path]::GetTempPath()) ("emproto-cold-" + [guid]::NewGuid().ToString('N'))
+$null = New-Item -ItemType Directory $temp
+$probe = [Net.Sockets.UdpClient]::new([Net.IPEndPoint]::new([Net.IPAddress]::Loopback, 0))
+$port = $probe.Client.LocalEndPoint.Port
+$probe.Dispose()
+
+$saved = @{ P = $env:EMPROTO_PORT; A = $env:EMPROTO_LOCAL_ADDRESS; S = $env:EMPROTO_STORE_PATH }
+$env:EMPROTO_PORT = "$port"
+$env:EMPROTO_LOCAL_ADDRESS = '127.0.0.1'
+$env:EMPROTO_STORE_PATH = Join-Path $temp 'evses.json'
+$simulator = $null
+try {
+    # The charger: its own process, ending by itself after 10 minutes at the latest.
+    $info = [Diagnostics.ProcessStartInfo]::new($exe)
+    $simCommand = "Import-Module '$module'; Start-EvseSimulator -Serial $serial -AppEndPoint 127.0.0.1:$port -Password 123456 -PluggedIn -Wait -Duration 00:10:00"
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $simCommand)) { $info.ArgumentList.Add($a) }
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $true
+    $simulator = [Diagnostics.Process]::Start($info)
+
+    # The store: a first connect remembers the charger, its address and password.
+    $first = "Import-Module '$module'; `$c = Find-Evse -Serial $serial -Timeout 60 | Select-Object -First 1; if (-not `$c) { throw 'not found' }; `$c | Connect-Evse -PlainTextPassword 123456; Stop-EvseCommunicator -Confirm:`$false"
+    $null = Invoke-Pwsh -Arguments @('-Command', $first)
+
+    $script = Join-Path $temp 'cold.ps1'
+    Set-Content $script @"
+`$sw = [Diagnostics.Stopwatch]::StartNew()
+Import-Module Microsoft.PowerShell.Utility
+`$warm = `$sw.Elapsed.TotalMilliseconds
+Import-Module '$module'
+`$import = `$sw.Elapsed.TotalMilliseconds
+Connect-Evse -Serial $serial
+`$connect = `$sw.Elapsed.TotalMilliseconds
+Start-EvseCharge -Serial $serial -MaxCurrent 10 -Force -Confirm:`$false
+`$start = `$sw.Elapsed.TotalMilliseconds
+"TIMES `$warm `$import `$connect `$start"
+Stop-EvseCharge -Serial $serial -Force -Confirm:`$false
+"@
+
+    $bare = [Collections.Generic.List[double]]::new()
+    $wall = [Collections.Generic.List[double]]::new()
+    $warms = [Collections.Generic.List[double]]::new()
+    $imports = [Collections.Generic.List[double]]::new()
+    $connects = [Collections.Generic.List[double]]::new()
+    $starts = [Collections.Generic.List[double]]::new()
+    $null = Invoke-Pwsh -Arguments @('-Command', 'exit')  # warm the disk cache once, unmeasured
+    for ($i = 0; $i -lt $Runs; $i++) {
+        $bare.Add((Invoke-Pwsh -Arguments @('-Command', 'exit')).WallMs)
+        $r = Invoke-Pwsh -Arguments @('-File', $script)
+        $wall.Add($r.WallMs)
+        $t = @(($r.Lines | Where-Object { $_ -like 'TIMES *' } | Select-Object -First 1) -split ' ')
+        if ($t.Count -ne 5) { throw "The cold run printed no timings: $($r.Lines -join ' | ')" }
+        $warms.Add([double]$t[1])
+        $imports.Add([double]$t[2] - [double]$t[1])
+        $connects.Add([double]$t[3] - [double]$t[2])
+        $starts.Add([double]$t[4] - [double]$t[3])
+    }
+    $own = @(for ($i = 0; $i -lt $Runs; $i++) { $imports[$i] + $connects[$i] + $starts[$i] })
+
+    function Row($name, $values, $notes) {
+        [pscustomobject]@{ Suite = 'cold'; Name = $name; Mean = [math]::Round((Get-Median $values), 1); Unit = 'ms'; Allocated = $null
+            Notes = ('{0}; min {1:F0} ms, max {2:F0} ms, n={3}' -f $notes, ($values | Measure-Object -Minimum).Minimum, ($values | Measure-Object -Maximum).Maximum, $values.Count) }
+    }
+    Row 'pwsh start-up alone (-Command exit)' $bare 'wall time of the process, outside view'
+    Row 'Fresh pwsh: import + connect + start, total' $wall 'wall time of the process, outside view (includes pwsh start-up and exit)'
+    Row 'Module share: import + connect + start' $own 'Stopwatch inside the script'
+    Row "pwsh's first Import-Module (Microsoft.PowerShell.Utility)" $warms "pwsh's one-time module-system warm-up, paid by whichever module is imported first"
+    Row 'Import-Module EmProto' $imports 'target < 150 ms; imported second, after the warm-up above'
+    Row 'Connect-Evse (stored charger and password)' $connects 'first cmdlet: starts the communicator, loads the store, logs in'
+    Row 'Start-EvseCharge' $starts 'one start round trip plus the cmdlet'
+}
+finally {
+    if ($simulator -and -not $simulator.HasExited) { $simulator.Kill(); $null = $simulator.WaitForExit(10000) }
+    $env:EMPROTO_PORT = $saved.P
+    $env:EMPROTO_LOCAL_ADDRESS = $saved.A
+    $env:EMPROTO_STORE_PATH = $saved.S
+    Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue
+}
