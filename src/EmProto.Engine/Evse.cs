@@ -411,6 +411,18 @@ namespace EmProto.Engine
             return (T)d.Payload;
         }
 
+        /// <summary>Reads the configured maximum current with a single request (cheaper than a full configuration read).</summary>
+        public async Task<int> GetMaxCurrentAsync(CancellationToken cancellationToken = default)
+        {
+            await EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
+            var amps = (await Get<OutputElectricityPayload>(EmCommand.SetAndGetOutputElectricity, new OutputElectricityPayload(), EmCommand.SetAndGetOutputElectricityResponse, cancellationToken).ConfigureAwait(false)).Amps;
+            lock (_sync)
+            {
+                if (_config != null) _config.MaxCurrent = amps;
+            }
+            return amps;
+        }
+
         /// <summary>Sets the name (written with the ACP# prefix; at most 28 ASCII characters). Verified by the echo.</summary>
         public async Task SetNameAsync(string name, CancellationToken cancellationToken = default)
         {

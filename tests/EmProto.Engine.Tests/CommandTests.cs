@@ -39,6 +39,15 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
+        public void The_maximum_current_can_be_read_alone()
+        {
+            using var h = new Harness();
+            var evse = h.LoggedIn();
+            h.Charger.Amps = 13;
+            Assert.Equal(13, h.Run(evse.GetMaxCurrentAsync()));
+        }
+
+        [Fact]
         public void A_name_is_written_with_the_ACP_prefix_and_verified_by_the_echo()
         {
             using var h = new Harness();

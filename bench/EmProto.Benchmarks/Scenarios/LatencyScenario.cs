@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using EmProto.Engine;
@@ -86,18 +85,8 @@ namespace EmProto.Benchmarks.Scenarios
             return rows;
         }
 
-        /// <summary>
-        /// One SetAndGet GET of the maximum current, exactly as GetConfigAsync issues each of its six
-        /// reads. The engine keeps that single read private (its public reads batch them), so it is
-        /// reached through reflection; the Invoke overhead (well under 1 µs) is part of the number.
-        /// </summary>
-        internal static Func<Task> OneGet(Evse evse)
-        {
-            var method = typeof(Evse).GetMethod("Get", BindingFlags.NonPublic | BindingFlags.Instance)
-                ?? throw new MissingMethodException(nameof(Evse), "Get<T>");
-            var get = method.MakeGenericMethod(typeof(OutputElectricityPayload));
-            return () => (Task)get.Invoke(evse, new object[] { EmCommand.SetAndGetOutputElectricity, new OutputElectricityPayload(), EmCommand.SetAndGetOutputElectricityResponse, CancellationToken.None })!;
-        }
+        /// <summary>One SetAndGet GET of the maximum current, exactly as GetConfigAsync issues each of its reads.</summary>
+        internal static Func<Task> OneGet(Evse evse) => () => evse.GetMaxCurrentAsync();
 
         private static Samples Measure(int iterations, int warmup, Func<int, Task> action)
         {
