@@ -22,6 +22,7 @@
         'Get-EvseSimulator'
         'Get-EvseState'
         'Get-EvseSystemTime'
+        'Import-Evse'
         'Register-EvseEvent'
         'Remove-Evse'
         'Set-EvseConfig'

@@ -39,6 +39,8 @@ namespace EmProto.Engine
         private int _loginInProgress;
         private int _refreshInProgress;
         private int _configVersion;
+        private int _loginRequestsSent, _loginAnswers;
+        private DateTimeOffset _lastLoginRequestAt;
         private readonly HashSet<EmCommand> _unanswered = new HashSet<EmCommand>();
         private readonly List<KeyValuePair<int, Action<EvseConfig>>> _configChanges = new List<KeyValuePair<int, Action<EvseConfig>>>();
 
@@ -211,7 +213,25 @@ namespace EmProto.Engine
             Interlocked.Exchange(ref _loginInProgress, 1);
             try
             {
-                Func<Datagram, bool> answer = d => d.Command == EmCommand.LoginResponse || d.Command == EmCommand.PasswordErrorResponse;
+                // Answers to login requests are not numbered: requests of a just-finished login that were
+                // resent may still be answered. Skip as many late answers as such requests are outstanding.
+                int stale;
+                lock (_sync)
+                {
+                    stale = Now - _lastLoginRequestAt < TimeSpan.FromTicks(_communicator.Options.RequestTimeout.Ticks * 2)
+                        ? Math.Max(0, _loginRequestsSent - _loginAnswers) : 0;
+                    _loginAnswers = _loginRequestsSent;
+                }
+                Func<Datagram, bool> answer = d =>
+                {
+                    if (d.Command != EmCommand.LoginResponse && d.Command != EmCommand.PasswordErrorResponse) return false;
+                    if (stale > 0)
+                    {
+                        stale--;
+                        return false;
+                    }
+                    return true;
+                };
                 var reply = await RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero, answer, secret, "log in", false, cancellationToken).ConfigureAwait(false);
                 if (reply.Command == EmCommand.PasswordErrorResponse)
                 {
@@ -855,6 +875,11 @@ namespace EmProto.Engine
             {
                 target = _endPoint;
                 password = passwordOverride ?? (_password != null ? EmPassword.FromString(_password) : EmPassword.None);
+                if (command == EmCommand.RequestLogin && target != null)
+                {
+                    _loginRequestsSent++;
+                    _lastLoginRequestAt = Now;
+                }
             }
             if (target == null)
                 throw new EvseException(EvseErrorKind.Connection, "EvseAddressUnknown", "The address of charger " + Serial + " is not known yet: wait for its broadcast (Find-Evse) or connect with -IPAddress.", Serial);
@@ -864,6 +889,10 @@ namespace EmProto.Engine
         /// <summary>Hands a reply to the request waiting for it; false when nobody waited.</summary>
         internal bool Deliver(in Datagram d)
         {
+            if (d.Command == EmCommand.LoginResponse || d.Command == EmCommand.PasswordErrorResponse)
+            {
+                lock (_sync) _loginAnswers++;
+            }
             Waiter? hit = null;
             lock (_sync)
             {
@@ -1143,7 +1172,8 @@ namespace EmProto.Engine
                 MaxDuration = p.MaxDurationMinutes == 0xFFFF ? (TimeSpan?)null : TimeSpan.FromMinutes(p.MaxDurationMinutes),
                 MaxEnergyKWh = p.MaxEnergyKWh,
                 MaxCurrent = p.MaxAmps,
-                StartMeterKWh = p.StartMeterRaw * 0.01,
+                // Chargers report the start meter as 0 once a session has finished: derive it instead.
+                StartMeterKWh = p.StartMeterRaw != 0 ? p.StartMeterRaw * 0.01 : Math.Round(Math.Max(0, p.CurrentMeterRaw - (double)p.ChargedEnergyRaw) * 0.01, 2),
                 MeterKWh = p.CurrentMeterRaw * 0.01,
                 EnergyKWh = Math.Round(p.ChargedKWh, 2),
                 Price = p.ChargePriceRaw * 0.01,

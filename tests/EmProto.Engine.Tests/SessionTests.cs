@@ -92,8 +92,7 @@ namespace EmProto.Engine.Tests
             int before = h.Transport.CountSent(EmCommand.RequestLogin);
             h.Time.Advance(TimeSpan.FromSeconds(4));
             h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
-            h.WaitForChange(e => e.Change == EvseChange.Login && Equals(e.NewValue, true) && h.Transport.CountSent(EmCommand.RequestLogin) > before);
-            Assert.True(h.Evse.IsLoggedIn);
+            Harness.WaitUntil(() => h.Evse.IsLoggedIn && h.Transport.CountSent(EmCommand.RequestLogin) > before, "the charger is logged in to again");
         }
 
         [Fact]

@@ -43,7 +43,7 @@ namespace EmProto.Engine.Tests.Loopback
                 // Let every Heading sent so far be answered before the clock moves on.
                 LoopbackRig.WaitUntil(() => sim.Counters.HeadingsAnswered >= sim.Counters.HeadingsSent, "the Headings up to minute " + (i / 6) + " are answered");
             }
-            Assert.True(sim.Counters.HeadingsAnswered >= 60, "at least one Heading a minute was answered: " + sim.Counters.HeadingsAnswered);
+            Assert.True(sim.Counters.HeadingsAnswered >= 60, "at least one Heading a minute was answered: " + sim.Counters + "; clock " + rig.Time.GetUtcNow().ToString("o"));
             Assert.Equal(sim.Counters.HeadingsSent, sim.Counters.HeadingsAnswered);
             Assert.True(evse.IsLoggedIn);
             Assert.True(sim.IsRegistered);

@@ -181,11 +181,16 @@ namespace EmProto.Engine.Tests.Reliability2
         /// <summary>Lets outstanding work finish: moves time in small steps until no request or background task is pending.</summary>
         private static void Quiesce(FakeTimeProvider fake, EvseCommunicator communicator)
         {
-            for (int i = 0; i < 2000 && (communicator.PendingRequestCount > 0 || communicator.BackgroundTaskCount > 0); i++)
+            // Quiet means: nothing pending across several consecutive steps of the clock (a housekeeping
+            // tick can start a refresh wave right after a quiet moment, and a loaded CI machine answers slowly).
+            int quietSteps = 0;
+            for (int i = 0; i < 4000 && quietSteps < 5; i++)
             {
-                if (SpinWait.SpinUntil(() => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0, 10)) break;
+                bool quiet = SpinWait.SpinUntil(() => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0, 20);
+                quietSteps = quiet ? quietSteps + 1 : 0;
                 fake.Advance(TimeSpan.FromMilliseconds(500));
             }
+            SpinWait.SpinUntil(() => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0, TimeSpan.FromSeconds(20));
             communicator.FlushEventsAsync().Wait(TimeSpan.FromSeconds(10));
         }
     }

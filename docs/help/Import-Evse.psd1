@@ -1,0 +1,33 @@
+# Help for Import-Evse: prose only; parameter metadata comes from the cmdlet. See docs/help/README.md.
+@{
+    Synopsis = 'Imports the chargers and their passwords from the emproto library''s evses.json.'
+    Description = @(
+        'Reads the file that the TypeScript emproto library writes with saveEvses: an array of objects with info, config, lastSeen and password (the password XOR 0xFF, then base64). The chargers join the communicator and the known-chargers store with their last address and password, so a user of that library can switch to EmProto without entering passwords again.'
+        'The next command that targets an imported charger logs in to it directly at its last address.'
+    )
+    Parameters = @{
+        Path = 'The evses.json file to import. Accepts pipeline input by property name (FullName), so Get-Item works.'
+        PassThru = 'Writes the imported chargers to the pipeline. By default this cmdlet writes nothing.'
+    }
+    Outputs = @(
+        @{
+            Type = 'EmProto.PowerShell.EvseCharger'
+            Description = 'With -PassThru, one object per imported charger.'
+        }
+    )
+    Examples = @(
+        @{
+            Code = 'Import-Evse ~/evses.json -PassThru'
+            Remarks = 'Imports the chargers the emproto library saved and lists them.'
+        }
+        @{
+            Code = "Import-Evse ~/evses.json`nGet-Evse -Name Garage | Get-EvseState"
+            Remarks = 'After the import, the charger is used with its stored password.'
+        }
+    )
+    RelatedLinks = @(
+        'Get-Evse'
+        'Connect-Evse'
+        'about_EmProto'
+    )
+}

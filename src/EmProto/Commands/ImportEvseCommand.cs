@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using EmProto.Engine;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Imports the chargers (and their passwords) from the emproto library's evses.json.</para>
+    /// <para type="description">Reads the file the TypeScript emproto library writes with saveEvses (an array of info, config, lastSeen and password, the password XOR 0xFF and base64) into the communicator and the known-chargers store, so its users can switch without entering passwords again.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Import, "Evse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(EvseCharger))]
+    public sealed class ImportEvseCommand : PSCmdlet
+    {
+        /// <summary>The emproto evses.json file.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Write the imported chargers to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            string file = GetUnresolvedProviderPathFromPSPath(Path);
+            if (!File.Exists(file))
+            {
+                WriteError(new ErrorRecord(new FileNotFoundException("The file '" + file + "' does not exist.", file), "EvseImportFileNotFound", ErrorCategory.ObjectNotFound, Path));
+                return;
+            }
+            if (!ShouldProcess(file, "Import chargers and passwords into the known-chargers store")) return;
+            try
+            {
+                foreach (var evse in CommunicatorHolder.GetOrStart().ImportEmproto(file))
+                {
+                    WriteVerbose("Imported charger " + evse.Serial + (evse.HasPassword ? " with its password." : " (no password in the file)."));
+                    if (PassThru) WriteObject(EvseCharger.From(evse));
+                }
+            }
+            catch (EvseException ex)
+            {
+                WriteError(ErrorRecordFactory.FromException(ex, Path));
+            }
+        }
+    }
+}
