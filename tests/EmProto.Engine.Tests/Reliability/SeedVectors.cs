@@ -8,22 +8,8 @@ namespace EmProto.Engine.Tests.Reliability
     /// <summary>Every datagram of ../shared/protocol/vectors/*.tsv (found like the protocol tests find it).</summary>
     public static class SeedVectors
     {
-        public static string Directory
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null)
-                {
-                    var candidate = Path.Combine(dir.FullName, "shared", "protocol", "vectors");
-                    if (System.IO.Directory.Exists(candidate)) return candidate;
-                    candidate = Path.Combine(dir.FullName, "..", "shared", "protocol", "vectors");
-                    if (System.IO.Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-                    dir = dir.Parent;
-                }
-                throw new DirectoryNotFoundException("shared/protocol/vectors was not found above " + AppContext.BaseDirectory + "; the repository expects ../shared beside it.");
-            }
-        }
+        /// <summary>The vectors folder, found the way the protocol tests find it (the same source file, linked).</summary>
+        public static string Directory => EmProto.Protocol.Tests.VectorFile.Directory;
 
         /// <summary>The datagrams: every tab-separated field that is hex starting with the 0601 header.</summary>
         public static IReadOnlyList<byte[]> Datagrams()

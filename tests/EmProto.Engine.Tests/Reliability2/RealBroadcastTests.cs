@@ -77,7 +77,7 @@ namespace EmProto.Engine.Tests.Reliability2
         [Fact]
         public void The_simulator_leaves_loopback_only_when_told_to()
         {
-            var options = new SimulatorOptions { AppEndPoint = new IPEndPoint(IPAddress.Parse("10.231.77.255"), CommunicatorOptions.DefaultPort) };
+            var options = new SimulatorOptions { AppEndPoint = new IPEndPoint(IPAddress.Parse("10.231.77.255"), CommunicatorOptions.DefaultPort) }; // the veth link's broadcast address, inside the test's own network namespaces
             var error = Assert.Throws<ArgumentException>(() => options.Validate());
             Assert.Contains("loopback", error.Message);
             options.LocalEndPoint = new IPEndPoint(IPAddress.Parse("10.231.77.2"), 0);
