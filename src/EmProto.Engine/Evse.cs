@@ -642,6 +642,9 @@ namespace EmProto.Engine
                 lock (_sync) skew = _skewMeasuredAt.HasValue && now - _skewMeasuredAt.Value < TimeSpan.FromMinutes(10) ? _skew : (TimeSpan?)null;
                 if (!skew.HasValue) skew = (await GetSystemTimeAsync(cancellationToken).ConfigureAwait(false)).Skew;
                 startAt += skew.Value;
+                // EM timestamps are whole seconds: round rather than truncate, so 23:30 stays 23:30.
+                long seconds = (long)Math.Round(startAt.UtcTicks / (double)TimeSpan.TicksPerSecond);
+                startAt = new DateTimeOffset(seconds * TimeSpan.TicksPerSecond, TimeSpan.Zero);
             }
             ushort duration = 0xFFFF;
             if (options.MaxDuration.HasValue)
@@ -1166,7 +1169,7 @@ namespace EmProto.Engine
                 State = state,
                 ChargeId = p.ChargeId,
                 UserId = p.UserId,
-                ReservedFor = kind == EvseSessionKind.Planned ? reservedFor : null,
+                ReservedFor = kind == EvseSessionKind.Planned ? FromChargerClock(reservedFor) : null,
                 Start = p.StartDate.IsZero ? (DateTimeOffset?)null : p.StartDate.ToInstant(zone),
                 Duration = TimeSpan.FromSeconds(p.DurationSeconds),
                 MaxDuration = p.MaxDurationMinutes == 0xFFFF ? (TimeSpan?)null : TimeSpan.FromMinutes(p.MaxDurationMinutes),
@@ -1203,6 +1206,25 @@ namespace EmProto.Engine
             if (before == null || before.ChargeId != s.ChargeId || before.State != s.State || Math.Abs(before.EnergyKWh - s.EnergyKWh) >= 0.01 || before.Duration != s.Duration)
                 _communicator.Raise(this, EvseChange.Session, before?.Clone(), s.Clone());
             return s.Clone();
+        }
+
+        /// <summary>
+        /// A time the charger reports on its own clock, moved onto this host's clock by the measured
+        /// skew (whole seconds: EM timestamps have no fractions), so a planned 23:30 reads 23:30.
+        /// </summary>
+        private DateTimeOffset? FromChargerClock(DateTimeOffset? chargerTime)
+        {
+            if (!chargerTime.HasValue) return null;
+            TimeSpan skew;
+            lock (_sync)
+            {
+                if (!_skewMeasuredAt.HasValue) return chargerTime;
+                skew = _skew;
+            }
+            var host = chargerTime.Value - skew;
+            long seconds = (long)Math.Round(host.UtcTicks / (double)TimeSpan.TicksPerSecond);
+            var utc = new DateTimeOffset(seconds * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            return utc.ToOffset(chargerTime.Value.Offset);
         }
 
         internal bool AddRecord(ChargeRecordPayload p, DateTimeOffset now)
