@@ -2,22 +2,24 @@
 @{
     Synopsis = 'Logs in to a charger and keeps the session alive.'
     Description = @(
-        'Logs in to a charger with its 6-digit password and keeps the session alive in the background: the charger then pushes its state, and commands can be sent. On success the charger and its password are remembered, so later scripts need no password. A wrong password gives the error EvseAuthenticationFailed; a charger that does not answer gives EvseCommandTimeout.'
-        'Give the charger from the pipeline (Find-Evse, Get-Evse), by -Serial, or by -Serial and -IPAddress when it is not heard by broadcast (another network segment, or an app registered with it).'
+        'Logs in to a charger with its 6-digit password and keeps the session alive in the background: the charger then pushes its state, and commands can be sent. On success the charger and its password are remembered, so later scripts need no password. A wrong password gives the error EvseAuthenticationFailed; a charger that does not answer gives EvseCommandTimeout. After the login it reads the charger''s configuration, so the charger shows (and Get-Evse -Name finds) its name at once; if that read fails you get a warning, not an error.'
+        'Without a password parameter the stored password of the charger is used; a charger with no stored password gives the error EvsePasswordRequired. Giving more than one of -Password, -Credential and -PlainTextPassword is the error EvseAmbiguousPassword.'
+        'Give the charger from the pipeline (Find-Evse, Get-Evse), by -Serial, or by -Serial and -IPAddress when it is not heard by broadcast (another network segment, or an app registered with it). With -IPAddress and no -Serial, Connect-Evse sends a discovery probe to that address and logs in to the charger that answers.'
+        'Under -WhatIf nothing is sent: no probe, no login.'
     )
     Parameters = @{
         Pin = 'Ignore datagrams that claim to come from this charger but arrive from another address (protection against impersonation on the local network). Remembered with the charger.'
-        TimeZone = 'The time zone the charger''s clock runs in, as a time zone id (for example Europe/Berlin, or W. Europe Standard Time on Windows). Planned starts and clock times are interpreted in it. Remembered with the charger; by default the zone of this computer.'
+        TimeZone = 'The time zone the charger''s clock runs in, as a time zone id (for example Europe/Berlin, or W. Europe Standard Time on Windows). Planned starts and clock times are interpreted in it. Remembered with the charger; by default the zone of this computer. An unknown id gives the error EvseInvalidTimeZone.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
-        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. A serial that matches no known charger gives the error EvseNotFound; with -IPAddress the charger is added at that address first.'
         IPAddress = 'The IP address of the charger, for a charger that cannot be found by broadcast.'
-        Port = 'With -IPAddress: the UDP port of the charger. By default the port the charger last sent from is used.'
-        Password = 'The 6-digit password of the charger (the PIN set in the EVSEMaster app), as a SecureString.'
+        Port = 'With -IPAddress: the UDP port of the charger. By default the port the charger last sent from, when it is known at that address; otherwise 28376.'
+        Password = 'The 6-digit password of the charger (the PIN set in the EVSEMaster app), as a SecureString. Without any password parameter the stored password is used.'
         Credential = 'The password of the charger as the password of a PSCredential; the user name is ignored.'
         PlainTextPassword = 'The 6-digit password of the charger as plain text, for scripts that already hold it in clear. Prefer -Password or -Credential.'
         Timeout = @{
-            Description = 'How long to wait for the charger to answer the login.'
-            DefaultValue = 'the communicator''s timeout'
+            Description = 'The longest time to wait for the charger to answer the login (a TimeSpan or a number of seconds). Running out gives EvseCommandTimeout.'
+            DefaultValue = 'no extra limit: the communicator''s request timeout and retries (five tries of 1.5 seconds by default)'
         }
         PassThru = 'Returns the charger object when the command has been done. By default this cmdlet returns no output.'
     }

@@ -2,7 +2,7 @@
 @{
     Synopsis = 'Finds chargers on the local network.'
     Description = @(
-        'Listens for the announcements that chargers broadcast on UDP port 28376 (about every 3 seconds while no app is registered with them) and returns each charger as soon as it is heard, until -Timeout has passed. Chargers already known to the communicator are returned too. With -Probe it also broadcasts a discovery request that some firmware answers.'
+        'Listens for the announcements that chargers broadcast on UDP port 28376 (about every 3 seconds while no app is registered with them) and returns each charger as soon as it is heard, until -Timeout has passed. Chargers already known to the communicator that are online are returned at once. With -Probe it also broadcasts a discovery request that some firmware answers.'
         'The returned objects go straight into Connect-Evse. Find-Evse sends nothing unless -Probe is given.'
     )
     Parameters = @{
@@ -12,13 +12,13 @@
             DefaultValue = '7248'
         }
         Timeout = @{
-            Description = 'How long to listen for chargers.'
+            Description = 'How long to listen for chargers, as a TimeSpan or a number of seconds (also by position: Find-Evse 5).'
             DefaultValue = '10 seconds'
         }
-        Serial = 'Returns only the chargers with these serials, and stops as soon as all of them are found.'
+        Serial = 'Returns only the chargers whose serial matches. Wildcards are allowed. Find-Evse still listens until -Timeout has passed.'
         Name = 'Returns only the chargers whose name matches. Wildcards are allowed.'
         Model = 'Returns only the chargers whose model matches. Wildcards are allowed.'
-        Probe = 'Also broadcasts a discovery request (a login with an empty password) that some chargers answer even while registered with an app.'
+        Probe = 'Also broadcasts a discovery request (a login request addressed to serial 0) that some chargers answer even while registered with an app.'
     }
     Outputs = @(
         @{
@@ -40,7 +40,7 @@
         }
         @{
             Code = 'Find-Evse -Serial 9181102751219513 -Probe'
-            Remarks = 'Looks for one charger, also probing, and returns as soon as it answers.'
+            Remarks = 'Looks for one charger for ten seconds, also probing; the charger is returned as soon as it answers.'
         }
     )
     RelatedLinks = @(

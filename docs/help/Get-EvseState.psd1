@@ -2,14 +2,14 @@
 @{
     Synopsis = 'Gets the live state of chargers: voltages, currents, power, temperatures, errors.'
     Description = @(
-        'Gets the live state of each charger: voltage and current per phase, power, energy meter, temperatures, plug and output state, the charger state (for example Idle, Plugged, Charging) and every error bit that is set. Connected chargers push their state by themselves; by default the latest pushed state is returned at once. With -Wait the cmdlet waits for the next fresh state from the charger.'
+        'Gets the live state of each charger: voltage and current per phase, power, energy meter, temperatures, plug and output state, the charger state (for example Idle, PluggedIn, Charging) and every error bit that is set. Connected chargers push their state by themselves; by default the latest pushed state is returned at once. With -Wait, or when no state has arrived yet, the cmdlet logs in (with the stored password) if needed and waits for a state from the charger; running out of time gives the error EvseStateTimeout.'
     )
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
-        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'
         Wait = 'Waits for the next state the charger sends instead of returning the latest one.'
         Timeout = @{
-            Description = 'With -Wait: how long to wait for the charger''s next state.'
+            Description = 'How long to wait for a state from the charger (with -Wait, or when none has arrived yet): a TimeSpan or a number of seconds.'
             DefaultValue = '30 seconds'
         }
     }
@@ -29,8 +29,9 @@
             Remarks = 'Waits for the next state the Garage charger sends (it sends one about every 15 seconds).'
         }
         @{
-            Code = 'Get-Evse -Name Garage | Get-EvseState -Debug'
-            Remarks = 'Shows the datagrams exchanged, in hexadecimal with the password masked, to debug a charger that behaves oddly.'
+            Code = '$DebugPreference = ''Continue''
+Get-Evse -Name Garage | Get-EvseState'
+            Remarks = 'Shows the datagrams exchanged in the debug stream, in hexadecimal with the password masked, to debug a charger that behaves oddly. -Debug does the same, but in PowerShell 7.6 it prompts at every debug message; setting $DebugPreference does not.'
         }
     )
     RelatedLinks = @(

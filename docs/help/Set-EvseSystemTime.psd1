@@ -7,7 +7,7 @@
     Parameters = @{
         PassThru = 'Returns the clock reading (charger time, host time and skew) after the clock was set. By default this cmdlet returns no output.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
-        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. Required unless chargers come from the pipeline. A serial that matches no known charger gives the error EvseNotFound.'
         Time = @{
             Description = 'The time to set. A DateTimeOffset is an exact instant; a DateTime without offset is read as the charger''s wall-clock time.'
             DefaultValue = 'now'

@@ -2,17 +2,18 @@
 @{
     Synopsis = 'Stops charging, or cancels a planned charge.'
     Description = @(
-        'Stops the running charge session of each charger, or cancels the planned one. The wear guard refuses a stop that follows the previous start or stop within the minimum interval; -Force overrides it.'
+        'Stops the running charge session of each charger, or cancels the planned one. The wear guard refuses a stop that follows the previous start or stop within the minimum interval (60 seconds by default), with the error EvseWearGuard; -Force overrides it. A charger that refuses to stop gives EvseStopRejected; no reply gives EvseCommandTimeout.'
+        'Give the charger from the pipeline or by -Serial; -Serial is required otherwise. Under -WhatIf nothing is sent.'
     )
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
-        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
+        Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. Required unless chargers come from the pipeline. A serial that matches no known charger gives the error EvseNotFound.'
         UserId = @{
-            Description = 'The user shown in the charger''s history as the one who stopped the session.'
+            Description = 'The user shown in the charger''s history as the one who stopped the session (ASCII, at most 16 characters).'
             DefaultValue = 'emproto'
         }
         Force = 'Overrides the wear guard: starts or stops even when the previous start or stop of this charger was less than the minimum interval ago. Use it deliberately; every start and stop switches the relays of the charger and the contactors of the car.'
-        PassThru = 'Returns the ended charge session. By default this cmdlet returns no output.'
+        PassThru = 'Returns the charger object (EvseCharger) after the stop. By default this cmdlet returns no output.'
     }
     Outputs = @(
         @{

@@ -2,15 +2,15 @@
 @{
     Synopsis = 'Waits until chargers reach a state.'
     Description = @(
-        'Waits until each charger reports the given state, or until -Timeout has passed; then returns the charger. A timeout gives an error record (EvseWaitTimeout), so scripts can fail with a clear exit code. Ctrl+C stops the wait at once.'
+        'Waits until each charger reports one of the given states, or until -Timeout has passed; then returns the charger. A charger already in the state is returned at once. A charger that is not connected but has a stored password is logged in first. A timeout gives an error record (EvseWaitTimeout), so scripts can fail with a clear exit code. Ctrl+C stops the wait at once.'
     )
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
-        Serial = 'The serial of the charger: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed.'
-        State = 'The state to wait for, for example Charging, Plugged, Idle or Error.'
+        Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'
+        State = 'The states to wait for (any of them): Unknown, Offline, Idle, PluggedIn, Charging, Reserved, Finished or Error.'
         Timeout = @{
-            Description = 'How long to wait.'
-            DefaultValue = 'wait without limit'
+            Description = 'How long to wait: a TimeSpan or a number of seconds.'
+            DefaultValue = '60 seconds'
         }
     }
     Outputs = @(
