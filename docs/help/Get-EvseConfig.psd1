@@ -2,14 +2,14 @@
 @{
     Synopsis = 'Gets the configuration of chargers: name, language, units, current, schedule.'
     Description = @(
-        'Reads the configuration of each charger: name, language, temperature unit, offline charging mode, configured maximum current, weekly schedule and firmware versions. The configuration is cached; it is read again from the charger when the cached copy is older than -MaxAge.'
+        'Reads the configuration of each charger: name, language, temperature unit, offline charging mode, configured maximum current and weekly schedule (the firmware versions are properties of the charger object from Get-Evse). The configuration is cached; it is read again from the charger when the cached copy is older than -MaxAge. Connect-Evse reads it right after the login, and the communicator reads it again in the background when it is older than 120 seconds.'
     )
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'
         MaxAge = @{
-            Description = 'The oldest cached configuration that is acceptable; older configuration is read again from the charger. Use 0 to always read from the charger.'
-            DefaultValue = '2 minutes'
+            Description = 'The oldest cached configuration that is acceptable (a TimeSpan or a number of seconds); older configuration is read again from the charger. Use 0 to always read from the charger.'
+            DefaultValue = '120 seconds'
         }
     }
     Outputs = @(

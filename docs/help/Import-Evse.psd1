@@ -3,10 +3,10 @@
     Synopsis = 'Imports the chargers and their passwords from the emproto library''s evses.json.'
     Description = @(
         'Reads the file that the TypeScript emproto library writes with saveEvses: an array of objects with info, config, lastSeen and password (the password XOR 0xFF, then base64). The chargers join the communicator and the known-chargers store with their last address and password, so a user of that library can switch to EmProto without entering passwords again.'
-        'The next command that targets an imported charger logs in to it directly at its last address.'
+        'The next command that targets an imported charger logs in to it directly at its last address. A missing file gives the error EvseImportFileNotFound; a file that is not an emproto evses.json gives EvseImportInvalid, one that cannot be read EvseImportUnreadable. Under -WhatIf nothing is imported or stored.'
     )
     Parameters = @{
-        Path = 'The evses.json file to import. Accepts pipeline input by property name (FullName), so Get-Item works.'
+        Path = 'The evses.json file of the emproto library to import. Accepts pipeline input by property name (FullName), so Get-Item works.'
         PassThru = 'Writes the imported chargers to the pipeline. By default this cmdlet writes nothing.'
     }
     Outputs = @(

@@ -2,7 +2,7 @@
 @{
     Synopsis = 'Changes the configuration of chargers.'
     Description = @(
-        'Changes settings of each charger: name, language, temperature unit, offline charging mode, maximum current and weekly schedule. Only the settings given are changed; each is written and read back to confirm it.'
+        'Changes settings of each charger: name, language, temperature unit, offline charging mode, maximum current and weekly schedule. Only the settings given are changed (giving none is the error EvseNoSetting); each is written and confirmed by the charger''s reply. A setting the charger does not take gives the error EvseSettingNotApplied; no reply gives EvseCommandTimeout. Under -WhatIf nothing is sent.'
     )
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
@@ -10,10 +10,10 @@
         Name = 'The new name of the charger (ASCII, at most 28 characters).'
         Language = 'The language of the charger''s display: English, Italian, German, French, Spanish or Hebrew.'
         TemperatureUnit = 'The temperature unit of the charger''s display: Celsius or Fahrenheit.'
-        OfflineCharge = 'Whether the charger may charge without the app (plug and charge, or start by button).'
-        MaxCurrent = 'The maximum charging current per phase, in amperes (6 to the charger''s maximum, at most 32).'
-        Schedule = 'The weekly charging schedule: up to seven slots, one per weekday, each with a start time and a duration.'
-        PassThru = 'Returns the new configuration of the charger. By default this cmdlet returns no output.'
+        OfflineCharge = 'Whether the charger may charge without the app (plug and charge): Enabled or Disabled.'
+        MaxCurrent = 'The maximum charging current per phase, in amperes: 6 up to the charger''s rated maximum (at most 32). Outside the range the error is EvseInvalidCurrent.'
+        Schedule = 'The weekly charging schedule, an EmProto.Engine.EvseSchedule: up to seven days (Days, Monday first), each an EvseScheduleEntry. Get-EvseConfig returns the current one to change.'
+        PassThru = 'Returns the configuration of the charger after the change (EvseConfig). By default this cmdlet returns no output.'
     }
     Outputs = @(
         @{

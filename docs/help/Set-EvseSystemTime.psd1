@@ -9,7 +9,7 @@
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. Required unless chargers come from the pipeline. A serial that matches no known charger gives the error EvseNotFound.'
         Time = @{
-            Description = 'The time to set. A DateTimeOffset is an exact instant; a DateTime without offset is read as the charger''s wall-clock time.'
+            Description = 'The time to set. A DateTimeOffset (or a string with an offset) is an exact instant; a DateTime or a string without offset, such as ''2025-03-01 12:00'', is read as the charger''s wall-clock time.'
             DefaultValue = 'now'
         }
     }
