@@ -22,7 +22,7 @@
             Description = 'The number of simulated chargers to start. Each gets its own serial and UDP port on 127.0.0.1.'
             DefaultValue = '1'
         }
-        Serial = 'The serial of the simulated charger (16 hexadecimal digits). With -Count greater than 1, the following chargers get the next serials. By default a random serial is used.'
+        Serial = 'The serial of the simulated charger (16 hexadecimal digits). With -Count greater than 1, the following chargers get the next serials. By default the first free run of serials from 5e5e000000000001 is used.'
         Password = @{
             Description = 'The 6-digit password the simulated charger accepts.'
             DefaultValue = '123456'
@@ -33,9 +33,9 @@
         }
         MaxAmps = @{
             Description = 'The maximum current per phase of the simulated charger, in amperes (6 to 32).'
-            DefaultValue = '32'
+            DefaultValue = '16'
         }
-        AppEndPoint = 'The UDP endpoint (address:port on the loopback network) the simulated charger announces itself to and sends to. By default it is the endpoint of this process''s communicator.'
+        AppEndPoint = 'The UDP endpoint (address:port on the loopback network) the simulated charger announces itself to and sends to. It must be a loopback address. The default is 127.0.0.1:28376, where a communicator with default settings listens.'
         PluggedIn = 'Starts the simulated charger with a car plugged in, so charging can start at once.'
         TimeZone = 'The time zone of the simulated charger''s wall clock. The default is the local time zone of this computer.'
         LossRatio = @{
@@ -49,7 +49,7 @@
         Seed = 'The seed of the random generator behind serials and fault ratios: the same seed gives the same run.'
         PassThru = 'Returns the simulator object when the command has been done. By default this cmdlet returns no output.'
         Wait = 'Keeps the command running, serving the simulated chargers, until -Duration has passed or you press Ctrl+C; then stops them.'
-        Duration = 'With -Wait: how long to keep the simulated chargers running.'
+        Duration = 'How long to keep the simulated chargers running (a TimeSpan or a number of seconds); implies -Wait.'
     }
     Outputs = @(
         @{
