@@ -91,6 +91,18 @@ namespace EmProto.Engine.Tests
             if (!SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(seconds))) throw new TimeoutException("Timed out waiting until " + what + ".");
         }
 
+        /// <summary>Advances fake time in half-second steps until the condition holds (bounded in fake and real time).</summary>
+        public void AdvanceUntil(Func<bool> condition, string what, TimeSpan maxFake)
+        {
+            var step = TimeSpan.FromMilliseconds(500);
+            for (var t = TimeSpan.Zero; t < maxFake; t += step)
+            {
+                if (SpinWait.SpinUntil(condition, 10)) return;
+                Time.Advance(step);
+            }
+            WaitUntil(condition, what);
+        }
+
         /// <summary>Advances fake time one housekeeping tick at a time.</summary>
         public void Advance(TimeSpan total)
         {

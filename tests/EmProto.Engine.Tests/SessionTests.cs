@@ -102,7 +102,9 @@ namespace EmProto.Engine.Tests
             h.LoggedIn();
             int before = h.Transport.CountSent(EmCommand.RequestLogin);
             h.Charger.Silent = true;
-            h.Advance(TimeSpan.FromSeconds(16));
+            var loggedInAt = h.Time.GetUtcNow();
+            h.AdvanceUntil(() => !h.Evse.IsLoggedIn, "the session lapses", TimeSpan.FromSeconds(60));
+            Assert.True(h.Time.GetUtcNow() - loggedInAt >= TimeSpan.FromSeconds(15), "the session lapsed only after 15 s without a Heading");
             h.WaitForChange(e => e.Change == EvseChange.Login && Equals(e.NewValue, false));
             Harness.WaitUntil(() => h.Transport.CountSent(EmCommand.RequestLogin) > before, "a re-login is attempted");
         }
@@ -112,7 +114,9 @@ namespace EmProto.Engine.Tests
         {
             using var h = new Harness();
             h.Charger.Announce();
-            h.Advance(TimeSpan.FromSeconds(12));
+            var seenAt = h.Time.GetUtcNow();
+            h.AdvanceUntil(() => !h.Evse.IsOnline, "the charger goes offline", TimeSpan.FromSeconds(60));
+            Assert.True(h.Time.GetUtcNow() - seenAt >= TimeSpan.FromSeconds(11), "offline only after 11 s of silence");
             h.WaitForChange(e => e.Change == EvseChange.Online && Equals(e.NewValue, false));
             Assert.False(h.Evse.IsOnline);
             Assert.Equal(EvseMetaState.Offline, h.Evse.MetaState);
