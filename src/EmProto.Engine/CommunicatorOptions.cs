@@ -35,6 +35,23 @@ namespace EmProto.Engine
         /// <summary>How long to wait for an answer before resending (default 1.5 s).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
+        /// <summary>
+        /// The shortest wait before a request is resent (default 250 ms). Each charger's wait is measured
+        /// (smoothed round trip plus four deviations) and kept between this and <see cref="RequestTimeout"/>;
+        /// requests are resent until their whole budget (<see cref="RequestTimeout"/> × (<see cref="RetryCount"/> + 1))
+        /// is spent, so many more tries fit into the same time on a lossy network.
+        /// </summary>
+        public TimeSpan MinRetransmitTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>The wait before the first resend to a charger whose round trip is not measured yet (default 500 ms).</summary>
+        public TimeSpan InitialRetransmitTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>
+        /// The budget of an optional request (one some firmware ignores, e.g. 0x8006): after it the caller
+        /// falls back to what the charger pushes (default 1.5 s; never more than a core request's budget).
+        /// </summary>
+        public TimeSpan OptionalRequestBudget { get; set; } = TimeSpan.FromSeconds(1.5);
+
         /// <summary>How many times a request is resent after the first try (default 4: five tries in all).</summary>
         public int RetryCount { get; set; } = 4;
 
@@ -81,6 +98,9 @@ namespace EmProto.Engine
             if (Port < 0 || Port > 65535) throw new ArgumentException("Port must be 0-65535; got " + Port + ".", nameof(Port));
             if (RetryCount < 0 || RetryCount > 20) throw new ArgumentException("RetryCount must be 0-20; got " + RetryCount + ".", nameof(RetryCount));
             if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.FromMinutes(1)) throw new ArgumentException("RequestTimeout must be above 0 and at most 1 minute; got " + RequestTimeout + ".", nameof(RequestTimeout));
+            if (MinRetransmitTimeout <= TimeSpan.Zero) throw new ArgumentException("MinRetransmitTimeout must be positive; got " + MinRetransmitTimeout + ".", nameof(MinRetransmitTimeout));
+            if (InitialRetransmitTimeout <= TimeSpan.Zero) throw new ArgumentException("InitialRetransmitTimeout must be positive; got " + InitialRetransmitTimeout + ".", nameof(InitialRetransmitTimeout));
+            if (OptionalRequestBudget <= TimeSpan.Zero) throw new ArgumentException("OptionalRequestBudget must be positive; got " + OptionalRequestBudget + ".", nameof(OptionalRequestBudget));
             if (OfflineAfter <= TimeSpan.Zero) throw new ArgumentException("OfflineAfter must be positive; got " + OfflineAfter + ".", nameof(OfflineAfter));
             if (MaxChargers < 1) throw new ArgumentException("MaxChargers must be at least 1; got " + MaxChargers + ".", nameof(MaxChargers));
             if (WearGuardInterval < TimeSpan.Zero) throw new ArgumentException("WearGuardInterval must not be negative.", nameof(WearGuardInterval));

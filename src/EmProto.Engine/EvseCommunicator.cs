@@ -195,7 +195,7 @@ namespace EmProto.Engine
         public bool RemoveEvse(string serial)
         {
             if (!EvseSerial.TryParse(serial, out var s) || !_evses.TryRemove(s, out var evse)) return false;
-            evse.Disconnect();
+            evse.EndSession();
             lock (_storeLock)
             {
                 _removed.Add(evse.Serial);
@@ -229,12 +229,12 @@ namespace EmProto.Engine
         // ------------------------------------------------------------------ discovery
 
         /// <summary>
-        /// Sends the active discovery probe: a RequestLogin with an all-zero serial and no password;
+        /// Sends the active discovery probe: a RequestLogin with an all-zero serial and an all-zero password;
         /// chargers answer PasswordErrorResponse carrying their serial.
         /// </summary>
         public Task ProbeAsync(IPEndPoint? target = null)
         {
-            var d = new Datagram(EvseSerial.Zero, EmPassword.None, EmCommand.RequestLogin, ByteValuePayload.Zero);
+            var d = new Datagram(EvseSerial.Zero, EmPassword.Zeros, EmCommand.RequestLogin, ByteValuePayload.Zero);
             return SendAsync(d, target ?? Options.ProbeTarget);
         }
 
@@ -357,8 +357,7 @@ namespace EmProto.Engine
             }
             Counters.DatagramReceived();
             var now = Options.TimeProvider.GetUtcNow();
-            int cmd = (int)d.Command;
-            bool originated = cmd >= 1 && cmd <= 13;
+            bool originated = EmCommands.IsOriginatedByCharger(d.Command);
             bool mayCreate = originated || d.Command == EmCommand.PasswordErrorResponse;
             Evse? evse;
             bool added = false;
@@ -419,12 +418,15 @@ namespace EmProto.Engine
                     if (!evse.Deliver(d) && !added && evse.EndPoint != null) evse.OnPasswordRejected();
                     break;
                 case EmCommand.Heading:
-                    Reply(evse, EmCommand.HeadingResponse, ByteValuePayload.Zero, remote);
+                    // After Disconnect-Evse the charger is handed back: unanswered Headings make it drop us and
+                    // return to broadcasting, so the phone app can take it.
+                    if (!evse.AnswersHeadings) break;
+                    Acknowledge(evse, d.Command, remote);
                     evse.OnHeading(now);
                     if (!evse.IsLoggedIn && evse.NeedsLogin(now, TimeSpan.FromSeconds(3))) AutoLogin(evse);
                     break;
                 case EmCommand.SingleAcStatus:
-                    Reply(evse, EmCommand.SingleAcStatusResponse, ByteValuePayload.One, remote);
+                    Acknowledge(evse, d.Command, remote);
                     evse.ApplyStatus((SingleAcStatusPayload)d.Payload, now);
                     break;
                 case EmCommand.StatusRecord:
@@ -432,12 +434,10 @@ namespace EmProto.Engine
                     evse.Deliver(d);
                     break;
                 case EmCommand.SingleAcChargingStatusPublicAuto:
-                    Reply(evse, EmCommand.SingleAcChargingStatusAcknowledge, ByteValuePayload.Zero, remote);
-                    evse.ToSession((ChargingStatusPayload)d.Payload);
-                    evse.Deliver(d);
-                    break;
                 case EmCommand.SingleAcChargingStatusResponse:
-                    evse.ToSession((ChargingStatusPayload)d.Payload);
+                    // Both carry the session: 5 is pushed (and acknowledged), 6 answers 0x8006 or is pushed by some firmware.
+                    Acknowledge(evse, d.Command, remote);
+                    evse.ApplyChargingStatus((ChargingStatusPayload)d.Payload);
                     evse.Deliver(d);
                     break;
                 case EmCommand.CurrentChargeRecord:
@@ -455,13 +455,23 @@ namespace EmProto.Engine
                     break;
                 }
                 default:
-                    if (!evse.Deliver(d) && !IsUnsolicitedReport(d)) Counters.Drop(DropReason.Unsolicited);
+                    if (evse.Deliver(d)) break;
+                    // A setting the charger pushes on its own (changed on its screen or in the phone app).
+                    if (evse.ApplyPushedSetting(d)) break;
+                    if (!IsUnsolicitedReport(d)) Counters.Drop(DropReason.Unsolicited);
                     break;
             }
         }
 
         private static bool IsUnsolicitedReport(in Datagram d) =>
             d.Command == EmCommand.SetAndGetSystemTimeResponse || d.Command == EmCommand.ChargeStartResponse || d.Command == EmCommand.ChargeStopResponse;
+
+        /// <summary>Sends the acknowledgement the command table names for a push, if any.</summary>
+        private void Acknowledge(Evse evse, EmCommand push, IPEndPoint remote)
+        {
+            var ack = EmCommandTable.Get(push)?.Acknowledgement;
+            if (ack.HasValue) Reply(evse, ack.Value, ack.Value == EmCommand.SingleAcStatusResponse ? ByteValuePayload.One : ByteValuePayload.Zero, remote);
+        }
 
         private void Reply(Evse evse, EmCommand command, EmPayload payload, IPEndPoint remote)
         {
@@ -470,12 +480,7 @@ namespace EmProto.Engine
             _ = SendAsync(d, remote);
         }
 
-        private void AutoLogin(Evse evse)
-        {
-            var password = evse.StoredPassword;
-            if (password == null) return;
-            RunBackground(ct => evse.LoginAsync(password, ct));
-        }
+        private void AutoLogin(Evse evse) => RunBackground(evse.AutoLoginAsync);
 
         // ------------------------------------------------------------------ sending
 

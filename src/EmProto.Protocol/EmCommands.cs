@@ -19,32 +19,10 @@ namespace EmProto.Protocol
         /// <summary>The charger's reply command for an app request (request minus 0x8000).</summary>
         public static EmCommand ReplyTo(EmCommand request) => (EmCommand)((ushort)request & 0x7FFF);
 
-        /// <summary>The minimum payload length accepted from the network for this command.</summary>
-        public static int MinimumPayloadLength(EmCommand command)
-        {
-            switch (command)
-            {
-                case EmCommand.Login:
-                case EmCommand.LoginResponse: return 70;
-                case EmCommand.SingleAcStatus:
-                case EmCommand.StatusRecord: return 25;
-                case EmCommand.SingleAcChargingStatusPublicAuto:
-                case EmCommand.SingleAcChargingStatusResponse: return 74;
-                case EmCommand.ChargeStartResponse: return 5;
-                case EmCommand.ChargeStopResponse: return 3;
-                case EmCommand.CurrentChargeRecord:
-                case EmCommand.UploadLocalChargeRecord: return 97;
-                case EmCommand.SetAndGetNickNameResponse: return 17;
-                case EmCommand.GetVersionResponse: return 36;
-                case EmCommand.SetAndGetSystemTimeResponse: return 5;
-                case EmCommand.SetAndGetOutputElectricityResponse:
-                case EmCommand.SetAndGetOffLineChargeResponse:
-                case EmCommand.SetAndGetAlarmChargeStrategyResponse:
-                case EmCommand.SetAndGetLanguageResponse:
-                case EmCommand.SetAndGetTemperatureUnitResponse: return 2;
-                case EmCommand.BrightnessResponse: return 3;
-                default: return 0;
-            }
-        }
+        /// <summary>The minimum payload length accepted from the network for this command (from <see cref="EmCommandTable"/>).</summary>
+        public static int MinimumPayloadLength(EmCommand command) => EmCommandTable.Get(command)?.MinimumPayloadLength ?? 0;
+
+        /// <summary>True for datagrams a charger sends on its own (commands 1-13; see <see cref="EmCommandInfo.IsOriginatedByCharger"/>).</summary>
+        public static bool IsOriginatedByCharger(EmCommand command) => EmCommandTable.Get(command)?.IsOriginatedByCharger ?? false;
     }
 }

@@ -21,6 +21,9 @@ namespace EmProto.Protocol
         /// <summary>No password (sent as FF×6, as chargers do).</summary>
         public static EmPassword None => default;
 
+        /// <summary>Six zero bytes: what working clients send as the password of the discovery probe.</summary>
+        public static EmPassword Zeros => new EmPassword(0, true);
+
         /// <summary>True when the field holds a password.</summary>
         public bool IsPresent => _present;
 

@@ -44,7 +44,7 @@ namespace EmProto.Engine.Tests
             using var h = new Harness();
             var evse = h.LoggedIn();
             h.Charger.Amps = 13;
-            Assert.Equal(13, h.Run(evse.GetMaxCurrentAsync()));
+            Assert.Equal(13, h.Run(evse.ReadMaxCurrentAsync()));
         }
 
         [Fact]
@@ -169,13 +169,15 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
-        public void A_start_more_than_24_hours_ahead_is_refused_before_sending()
+        public void A_planned_start_in_the_past_is_refused_before_sending_never_started_at_once()
         {
             using var h = new Harness();
             var evse = h.LoggedIn();
-            var ex = Assert.Throws<EvseException>(() => h.Run(evse.StartChargeAsync(new ChargeStartOptions { MaxCurrent = 16, StartAt = h.Time.GetUtcNow().AddHours(25) })));
-            Assert.Equal("EvseStartTooFarAhead", ex.ErrorId);
+            var ex = Assert.Throws<EvseException>(() => h.Run(evse.StartChargeAsync(new ChargeStartOptions { MaxCurrent = 16, StartAt = h.Time.GetUtcNow().AddHours(-1) })));
+            Assert.Equal("EvseStartInPast", ex.ErrorId);
+            Assert.Contains("has already passed", ex.Message, StringComparison.Ordinal);
             Assert.Equal(0, h.Transport.CountSent(EmCommand.ChargeStart));
+            Assert.Null(evse.LastStartStop);
         }
 
         [Fact]

@@ -41,6 +41,8 @@ namespace EmProto.Engine.Tests
 
         public string Name { get; set; } = "Garage";
 
+        public byte Brightness { get; set; } = 80;
+
         public ChargeStartResponsePayload StartResponse { get; set; } = new ChargeStartResponsePayload { MaxAmps = 16, StartResult = 1 };
 
         public ChargingStatusPayload? ChargingStatus { get; set; }
@@ -114,6 +116,13 @@ namespace EmProto.Engine.Tests
                 case EmCommand.SetAndGetAlarmChargeStrategy:
                     Send(EmCommand.SetAndGetAlarmChargeStrategyResponse, new WeeklySchedulePayload { Action = SetAndGetAction.Get, Slots = new ScheduleSlot[7] { new ScheduleSlot(), new ScheduleSlot(), new ScheduleSlot(), new ScheduleSlot(), new ScheduleSlot(), new ScheduleSlot(), new ScheduleSlot() } });
                     break;
+                case EmCommand.Brightness:
+                {
+                    var p = (BrightnessPayload)d.Payload;
+                    if (p.Action == SetAndGetAction.Set) Brightness = p.Value;
+                    Send(EmCommand.BrightnessResponse, new BrightnessPayload { Action = SetAndGetAction.Set, Value = Brightness });
+                    break;
+                }
                 case EmCommand.RequestChargingStatus:
                     Send(EmCommand.SingleAcChargingStatusResponse, ChargingStatus ?? new ChargingStatusPayload { CurrentState = CurrentState.ReadyToCharge });
                     break;

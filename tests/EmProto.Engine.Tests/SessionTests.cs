@@ -67,9 +67,14 @@ namespace EmProto.Engine.Tests
             using var h = new Harness();
             h.Charger.Announce();
             h.Charger.Silent = true;
+            var started = h.Time.GetUtcNow();
             var ex = Assert.Throws<EvseTimeoutException>(() => h.Run(h.Evse.LoginAsync("123456")));
             Assert.Equal("EvseCommandTimeout", ex.ErrorId);
-            Assert.Equal(4, h.Transport.CountSent(EmCommand.RequestLogin));
+            // The budget is the same as ever (4 tries x 1 s); with no round trip measured yet the request is
+            // resent every 500 ms (the initial retransmission timeout), so 8 tries fit into it.
+            Assert.Equal(8, h.Transport.CountSent(EmCommand.RequestLogin));
+            Assert.Contains("8 tries over 4 s", ex.Message, StringComparison.Ordinal);
+            Assert.InRange((h.Time.GetUtcNow() - started).TotalSeconds, 4.0, 4.25);
             Assert.Equal(1, h.Communicator.Counters.Snapshot().Timeouts);
         }
 
@@ -88,11 +93,42 @@ namespace EmProto.Engine.Tests
         {
             using var h = new Harness();
             h.LoggedIn();
-            h.Evse.Disconnect();
+            h.Charger.Silent = true;
+            h.AdvanceUntil(() => !h.Evse.IsLoggedIn, "the session lapses", TimeSpan.FromSeconds(60));
+            h.Charger.Silent = false;
             int before = h.Transport.CountSent(EmCommand.RequestLogin);
-            h.Time.Advance(TimeSpan.FromSeconds(4));
+            h.Time.Advance(TimeSpan.FromSeconds(10));
             h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+            Assert.Equal(h.Charger.EndPoint, h.Transport.Sent.Last(x => x.Datagram.Command == EmCommand.HeadingResponse).To);
             Harness.WaitUntil(() => h.Evse.IsLoggedIn && h.Transport.CountSent(EmCommand.RequestLogin) > before, "the charger is logged in to again");
+        }
+
+        [Fact]
+        public void Disconnect_holds_for_an_hour_no_heading_is_answered_and_no_login_is_sent()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Evse.Disconnect();
+            Assert.Equal(EvseMetaState.Disconnected, h.Evse.MetaState);
+            int logins = h.Transport.CountSent(EmCommand.RequestLogin);
+            int headingAnswers = h.Transport.CountSent(EmCommand.HeadingResponse);
+            for (int i = 0; i < 360; i++)
+            {
+                h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+                h.Time.Advance(TimeSpan.FromSeconds(5));
+                h.Time.Advance(TimeSpan.FromSeconds(5));
+            }
+            h.Charger.Announce();
+            h.Time.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal(logins, h.Transport.CountSent(EmCommand.RequestLogin));
+            Assert.Equal(headingAnswers, h.Transport.CountSent(EmCommand.HeadingResponse));
+            Assert.False(h.Evse.IsLoggedIn);
+            Assert.True(h.Evse.IsDisconnected);
+            var ex = Assert.Throws<EvseException>(() => h.Run(h.Evse.EnsureLoggedInAsync()));
+            Assert.Equal("EvseNotConnected", ex.ErrorId);
+            h.Run(h.Evse.ReconnectAsync());
+            Assert.True(h.Evse.IsLoggedIn);
+            Assert.False(h.Evse.IsDisconnected);
         }
 
         [Fact]

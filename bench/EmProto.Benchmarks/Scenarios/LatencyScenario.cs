@@ -86,7 +86,7 @@ namespace EmProto.Benchmarks.Scenarios
         }
 
         /// <summary>One SetAndGet GET of the maximum current, exactly as GetConfigAsync issues each of its reads.</summary>
-        internal static Func<Task> OneGet(Evse evse) => () => evse.GetMaxCurrentAsync();
+        internal static Func<Task> OneGet(Evse evse) => () => evse.ReadMaxCurrentAsync();
 
         private static Samples Measure(int iterations, int warmup, Func<int, Task> action)
         {

@@ -23,5 +23,7 @@ namespace EmProto.Engine
         InvalidOperation,
         /// <summary>The settings store is unreadable or corrupt (ReadError).</summary>
         Store,
+        /// <summary>The charger's firmware does not provide this reading or setting.</summary>
+        NotSupported,
     }
 }

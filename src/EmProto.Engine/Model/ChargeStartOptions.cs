@@ -21,7 +21,7 @@ namespace EmProto.Engine
         public double? MaxEnergyKWh { get; set; }
 
         /// <summary>User id shown in the charger's history (ASCII, at most 16).</summary>
-        public string UserId { get; set; } = "emproto";
+        public string UserId { get; set; } = EmProto.Protocol.EmDefaults.UserId;
 
         /// <summary>Charge id (ASCII, at most 16); generated when null.</summary>
         public string? ChargeId { get; set; }

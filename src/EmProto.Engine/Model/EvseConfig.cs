@@ -33,8 +33,16 @@ namespace EmProto.Engine
         /// <summary>Weekly schedule, when the charger answered for it.</summary>
         public EvseSchedule? Schedule { get; set; }
 
-        /// <summary>A copy (the schedule is shared; treat it as read-only).</summary>
-        public EvseConfig Clone() => (EvseConfig)MemberwiseClone();
+        /// <summary>Screen brightness 0-100, on chargers that answer it (null otherwise; see Capabilities).</summary>
+        public int? Brightness { get; set; }
+
+        /// <summary>A deep copy (the schedule too): editing it never changes the cached configuration.</summary>
+        public EvseConfig Clone()
+        {
+            var copy = (EvseConfig)MemberwiseClone();
+            copy.Schedule = Schedule?.Clone();
+            return copy;
+        }
 
         /// <inheritdoc/>
         public override string ToString() => "'" + Name + "', " + MaxCurrent + " A";

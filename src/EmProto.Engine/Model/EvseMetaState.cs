@@ -19,5 +19,11 @@ namespace EmProto.Engine
         Finished,
         /// <summary>The charger reports an error or a fault state.</summary>
         Error,
+        /// <summary>Online, but no login session: the last status is not current (connect to see the live state).</summary>
+        NotLoggedIn,
+        /// <summary>The charger refused the stored password; no automatic login until Connect-Evse gives the right one.</summary>
+        AuthenticationFailed,
+        /// <summary>Disconnect-Evse handed the charger back (to the phone app): no automatic login until Connect-Evse.</summary>
+        Disconnected,
     }
 }

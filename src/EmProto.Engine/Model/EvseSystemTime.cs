@@ -20,6 +20,12 @@ namespace EmProto.Engine
         /// <summary>The charger's time zone id.</summary>
         public string TimeZone { get; set; } = string.Empty;
 
+        /// <summary>
+        /// When the skew is within a minute of a whole number of hours (at least one), the charger's time zone
+        /// probably differs from <see cref="TimeZone"/>: what to do about it, in words; otherwise null.
+        /// </summary>
+        public string? TimeZoneHint { get; set; }
+
         /// <inheritdoc/>
         public override string ToString() => ChargerTime.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) + " (skew " + Skew + ")";
     }

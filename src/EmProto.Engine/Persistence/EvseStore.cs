@@ -220,7 +220,14 @@ namespace EmProto.Engine.Persistence
                 LastSeen = Iso(e.LastSeen),
                 LastStartStop = Iso(e.LastStartStop),
                 Password = e.Password != null ? PasswordProtector.Protect(e.Password) : null,
+                Disconnected = e.Disconnected,
+                CapabilitiesFirmware = string.IsNullOrEmpty(e.CapabilitiesFirmware) ? null : e.CapabilitiesFirmware,
             };
+            if (e.Capabilities != null && e.Capabilities.Count > 0)
+            {
+                f.Capabilities = new List<StoreFileCapability>();
+                foreach (var kv in e.Capabilities) f.Capabilities.Add(new StoreFileCapability { Request = kv.Key, State = kv.Value });
+            }
             if (e.Config != null)
             {
                 f.Config = new StoreFileConfig
@@ -231,6 +238,7 @@ namespace EmProto.Engine.Persistence
                     TemperatureUnit = (int)e.Config.TemperatureUnit,
                     OfflineCharge = e.Config.OfflineChargeRaw,
                     MaxCurrent = e.Config.MaxCurrent,
+                    Brightness = e.Config.Brightness,
                 };
             }
             if (e.Records != null && e.Records.Length > 0)
@@ -284,7 +292,15 @@ namespace EmProto.Engine.Persistence
                 LastSeen = ParseIso(f.LastSeen),
                 LastStartStop = ParseIso(f.LastStartStop),
                 Password = f.Password != null ? PasswordProtector.Unprotect(f.Password) : null,
+                Disconnected = f.Disconnected,
+                CapabilitiesFirmware = f.CapabilitiesFirmware,
             };
+            if (f.Capabilities != null)
+            {
+                s.Capabilities = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var c in f.Capabilities)
+                    if (c != null && !string.IsNullOrEmpty(c.Request) && c.State != null) s.Capabilities[c.Request] = c.State;
+            }
             if (f.Config != null)
             {
                 s.Config = new EvseConfig
@@ -297,6 +313,7 @@ namespace EmProto.Engine.Persistence
                     OfflineCharge = (OfflineCharge)f.Config.OfflineCharge,
                     OfflineChargeRaw = f.Config.OfflineCharge,
                     MaxCurrent = f.Config.MaxCurrent,
+                    Brightness = f.Config.Brightness,
                 };
             }
             if (f.Records != null)

@@ -42,6 +42,17 @@ namespace EmProto.Engine.Persistence
         [DataMember(Name = "password", Order = 16, EmitDefaultValue = false)] public string? Password { get; set; }
         [DataMember(Name = "config", Order = 17, EmitDefaultValue = false)] public StoreFileConfig? Config { get; set; }
         [DataMember(Name = "records", Order = 18, EmitDefaultValue = false)] public List<StoreFileRecord>? Records { get; set; }
+        [DataMember(Name = "disconnected", Order = 19, EmitDefaultValue = false)] public bool Disconnected { get; set; }
+        [DataMember(Name = "capabilities", Order = 20, EmitDefaultValue = false)] public List<StoreFileCapability>? Capabilities { get; set; }
+        [DataMember(Name = "capabilitiesFirmware", Order = 21, EmitDefaultValue = false)] public string? CapabilitiesFirmware { get; set; }
+    }
+
+    /// <summary>What a charger's firmware did with one optional request.</summary>
+    [DataContract]
+    internal sealed class StoreFileCapability
+    {
+        [DataMember(Name = "request", Order = 0)] public string Request { get; set; } = string.Empty;
+        [DataMember(Name = "state", Order = 1)] public string State { get; set; } = string.Empty;
     }
 
     /// <summary>A charger's configuration in the file.</summary>
@@ -54,6 +65,7 @@ namespace EmProto.Engine.Persistence
         [DataMember(Name = "temperatureUnit", Order = 3)] public int TemperatureUnit { get; set; }
         [DataMember(Name = "offlineCharge", Order = 4)] public int OfflineCharge { get; set; }
         [DataMember(Name = "maxCurrent", Order = 5)] public int MaxCurrent { get; set; }
+        [DataMember(Name = "brightness", Order = 6, EmitDefaultValue = false)] public int? Brightness { get; set; }
     }
 
     /// <summary>A charge record in the file.</summary>

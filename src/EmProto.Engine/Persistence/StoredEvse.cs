@@ -26,5 +26,14 @@ namespace EmProto.Engine.Persistence
         public string? Password { get; set; }
 
         public EvseChargeRecord[]? Records { get; set; }
+
+        /// <summary>Disconnect-Evse was used: no automatic login, in any process, until Connect-Evse.</summary>
+        public bool Disconnected { get; set; }
+
+        /// <summary>What the firmware answered among the optional requests (request name to state).</summary>
+        public System.Collections.Generic.Dictionary<string, string>? Capabilities { get; set; }
+
+        /// <summary>The software version the capabilities were learned with.</summary>
+        public string? CapabilitiesFirmware { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace EmProto.Protocol.Payloads
         public byte LineId { get; set; } = 1;
 
         /// <summary>User id shown in the charger's history (ASCII, at most 16).</summary>
-        public string UserId { get; set; } = "emmgr";
+        public string UserId { get; set; } = EmDefaults.UserId;
 
         /// <summary>Charge id (ASCII, at most 16).</summary>
         public string ChargeId { get; set; } = string.Empty;

@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
+using System.Collections.Generic;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Security;
 using EmProto.Engine;
 using EmProto.PowerShell.Completion;
@@ -152,36 +155,98 @@ namespace EmProto.PowerShell.Commands
             Login(evse);
         }
 
+        private readonly List<PendingLogin> _pending = new List<PendingLogin>();
+
+        /// <summary>Starts the login; several chargers log in at once, and <see cref="EndProcessing"/> waits for them all.</summary>
         private void Login(Evse evse)
         {
             if (_zone != null) evse.TimeZone = _zone;
             if (Pin) evse.IsPinned = true;
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+            if (Timeout.HasValue) cts.CancelAfter(Timeout.Value);
+            Task task;
             if (_password != null)
             {
                 WriteVerbose("Sending RequestLogin to " + Describe(evse) + " (password not shown).");
-                string password = _password;
-                Run(ct => evse.LoginAsync(password, ct), "Logging in to " + evse.Serial, Timeout, serial: evse.Serial);
+                task = evse.LoginAsync(_password, cts.Token);
             }
             else if (evse.HasPassword)
             {
                 WriteVerbose("Logging in to " + Describe(evse) + " with the stored password.");
-                Run(ct => evse.EnsureLoggedInAsync(ct), "Logging in to " + evse.Serial, Timeout, serial: evse.Serial);
+                task = evse.ReconnectAsync(cts.Token);
             }
             else
             {
+                cts.Dispose();
                 throw new EvseException(EvseErrorKind.InvalidArgument, "EvsePasswordRequired",
                     "No password is stored for charger " + evse.Serial + ": give it with -Password, -Credential or -PlainTextPassword.", evse.Serial);
             }
-            try
+            _pending.Add(new PendingLogin(evse, task, cts));
+            Harvest(false);
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            Harvest(true);
+            base.EndProcessing();
+        }
+
+        /// <summary>Reports finished logins (all of them when <paramref name="wait"/>), in the order they were started.</summary>
+        private void Harvest(bool wait)
+        {
+            while (_pending.Count > 0)
             {
-                // Read the settings now, so the charger shows (and can be found by) its name at once.
-                Run(ct => evse.GetConfigAsync(null, ct), "Reading the configuration of " + evse.Serial, Timeout, serial: evse.Serial);
+                var p = _pending[0];
+                if (!wait && !p.Task.IsCompleted) return;
+                _pending.RemoveAt(0);
+                try
+                {
+                    WaitFor(p.Task, "Logging in to " + p.Evse.Serial, Timeout);
+                    WriteVerbose("Logged in to " + Describe(p.Evse) + ". Optional requests: " + p.Evse.Capabilities + ".");
+                    if (PassThru) WriteObject(EvseCharger.From(p.Evse));
+                }
+                catch (EvseException ex)
+                {
+                    WriteEvseError(ex, EvseCharger.From(p.Evse));
+                }
+                catch (OperationCanceledException) when (!StopToken.IsCancellationRequested && p.Cancellation.IsCancellationRequested)
+                {
+                    WriteEvseError(new EvseException(EvseErrorKind.Timeout, "EvseCommandTimeout",
+                        "Logging in to " + p.Evse.Serial + ": not done within " + FormatDuration(Timeout!.Value) + ".", p.Evse.Serial), EvseCharger.From(p.Evse));
+                }
+                finally
+                {
+                    p.Cancellation.Dispose();
+                }
             }
-            catch (EvseException ex)
+        }
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
             {
-                WriteWarning("Connected to charger " + evse.Serial + ", but its configuration could not be read yet: " + ex.Message);
+                foreach (var p in _pending) p.Cancellation.Dispose();
+                _pending.Clear();
             }
-            if (PassThru) WriteObject(EvseCharger.From(evse));
+            base.Dispose(disposing);
+        }
+
+        private sealed class PendingLogin
+        {
+            public PendingLogin(Evse evse, Task task, CancellationTokenSource cancellation)
+            {
+                Evse = evse;
+                Task = task;
+                Cancellation = cancellation;
+            }
+
+            public Evse Evse { get; }
+
+            public Task Task { get; }
+
+            public CancellationTokenSource Cancellation { get; }
         }
     }
 }

@@ -21,12 +21,17 @@ namespace EmProto.PowerShell.Commands
         {
             if (!NoRefresh && (evse.IsLoggedIn || evse.HasPassword))
             {
-                WriteVerbose("Sending RequestChargingStatus to " + Describe(evse) + ".");
+                var caps = evse.Capabilities;
+                WriteVerbose(caps.ChargingStatus == EvseCapability.Ignored
+                    ? "Charger " + Describe(evse) + " does not answer RequestChargingStatus (0x8006): using the session it last pushed."
+                    : "Sending RequestChargingStatus to " + Describe(evse) + " (optional: the pushed session is used when it goes unanswered).");
                 Run(async ct =>
                 {
                     await evse.EnsureLoggedInAsync(ct).ConfigureAwait(false);
                     await evse.RefreshSessionAsync(ct).ConfigureAwait(false);
                 }, "Reading the charging status of " + evse.Serial, serial: evse.Serial);
+                var at = evse.SessionReportedAt;
+                if (at.HasValue) WriteVerbose("Charger " + evse.Serial + " reported its session at " + at.Value.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
             Write(EvseSessionKind.Current, evse.CurrentSession);
             Write(EvseSessionKind.Planned, evse.PlannedSession);

@@ -12,7 +12,9 @@ namespace EmProto.PowerShell.Commands
         protected override void ProcessEvse(Evse evse)
         {
             WriteVerbose("Sending the clock read (SetAndGetSystemTime) to " + Describe(evse) + ".");
-            WriteObject(Run(ct => evse.GetSystemTimeAsync(ct), "Reading the clock of " + evse.Serial, serial: evse.Serial));
+            var time = Run(ct => evse.GetSystemTimeAsync(ct), "Reading the clock of " + evse.Serial, serial: evse.Serial);
+            if (time.TimeZoneHint != null) WriteWarning(time.TimeZoneHint);
+            WriteObject(time);
         }
     }
 }

@@ -61,7 +61,6 @@ namespace EmProto.PowerShell.Commands
                 ? "Plan a charge at " + TimeZoneInfo.ConvertTime(startAt.Value, evse.TimeZone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)
                 : "Start charging";
             if (MaxCurrent.HasValue) what += " at " + MaxCurrent.Value + " A";
-            if (!ShouldProcess(Describe(evse), what)) return;
             var options = new ChargeStartOptions
             {
                 MaxCurrent = MaxCurrent,
@@ -73,6 +72,14 @@ namespace EmProto.PowerShell.Commands
                 Force = Force,
             };
             if (UserId != null) options.UserId = UserId;
+            // Validation comes before -WhatIf: what would fail for real fails under -WhatIf too.
+            evse.ValidateStart(options);
+            if (MaxDuration.HasValue && MaxDuration.Value.Ticks % TimeSpan.TicksPerMinute != 0)
+            {
+                WriteVerbose("The charger limits a charge in whole minutes: -MaxDuration " + MaxDuration.Value.ToString("c", CultureInfo.InvariantCulture) + " is sent as " +
+                    Math.Ceiling(MaxDuration.Value.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minutes.");
+            }
+            if (!ShouldProcess(Describe(evse), what)) return;
             WriteVerbose("Sending ChargeStart to " + Describe(evse) + ": " + what + ".");
             var result = Run(ct => evse.StartChargeAsync(options, ct), "Starting the charge on " + evse.Serial, serial: evse.Serial);
             if (PassThru) WriteObject(result);

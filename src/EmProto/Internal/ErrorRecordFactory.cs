@@ -20,6 +20,7 @@ namespace EmProto.PowerShell
             EvseErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
             EvseErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
             EvseErrorKind.Store => ErrorCategory.ReadError,
+            EvseErrorKind.NotSupported => ErrorCategory.NotImplemented,
             _ => ErrorCategory.NotSpecified,
         };
 

@@ -70,6 +70,18 @@ namespace EmProto.PowerShell
         /// <summary>Software (firmware) version; empty until read.</summary>
         public string SoftwareVersion { get; set; } = string.Empty;
 
+        /// <summary>
+        /// What the firmware answers among the optional requests, e.g. "ChargingStatus=Ignored, Schedule=NotAsked,
+        /// Brightness=NotAsked" (learned from traffic, kept in the store, cleared when the firmware changes).
+        /// </summary>
+        public string Capabilities { get; set; } = string.Empty;
+
+        /// <summary>When the state was reported by the charger (UTC), or null when there is no current status.</summary>
+        public DateTime? StateReceivedAt { get; set; }
+
+        /// <summary>Why the last login failed (AuthenticationFailed), with the time; empty otherwise.</summary>
+        public string LoginProblem { get; set; } = string.Empty;
+
         /// <summary>Takes a snapshot of an engine charger.</summary>
         public static EvseCharger From(Evse evse)
         {
@@ -78,6 +90,8 @@ namespace EmProto.PowerShell
             var state = evse.State;
             var endPoint = evse.EndPoint;
             var meta = evse.MetaState;
+            bool current = evse.IsStateCurrent && evse.IsOnline;
+            var failedAt = evse.AuthenticationFailedAt;
             return new EvseCharger
             {
                 Serial = evse.Serial,
@@ -87,7 +101,7 @@ namespace EmProto.PowerShell
                 Address = endPoint?.Address.ToString() ?? string.Empty,
                 Port = endPoint?.Port ?? 0,
                 State = meta,
-                PowerKW = meta == EvseMetaState.Offline || state == null ? 0 : Math.Round(state.PowerKW, 3),
+                PowerKW = !current || state == null ? 0 : Math.Round(state.PowerKW, 3),
                 EnergyMeterKWh = state?.EnergyMeterKWh,
                 Phases = state?.Phases > 1 ? state.Phases : info.Phases,
                 MaxCurrent = info.MaxCurrent,
@@ -100,6 +114,11 @@ namespace EmProto.PowerShell
                 LastSeen = evse.LastSeen?.UtcDateTime,
                 HardwareVersion = info.HardwareVersion,
                 SoftwareVersion = info.SoftwareVersion,
+                Capabilities = evse.Capabilities.ToString(),
+                StateReceivedAt = current ? state!.ReceivedAt.UtcDateTime : (DateTime?)null,
+                LoginProblem = failedAt.HasValue
+                    ? failedAt.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + ": " + evse.AuthenticationFailure + "; Connect-Evse with the right password tries again."
+                    : string.Empty,
             };
         }
 

@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Engine
+{
+    /// <summary>Applying what the charger sends: address, presence, identity, status, sessions, records; and waiting for fresh status.</summary>
+    public sealed partial class Evse
+    {
+        private readonly List<StateWaiter> _stateWaiters = new List<StateWaiter>();
+        private readonly Dictionary<string, EvseChargeRecord> _records = new Dictionary<string, EvseChargeRecord>(StringComparer.Ordinal);
+        private readonly List<EvseChargeRecord> _recordOrder = new List<EvseChargeRecord>();
+        private DateTimeOffset? _sessionReportedAt;
+
+        /// <summary>Charge records received (acknowledged), oldest first.</summary>
+        public IReadOnlyList<EvseChargeRecord> Records
+        {
+            get { lock (_sync) return _recordOrder.ToArray(); }
+        }
+
+        /// <summary>
+        /// Waits for a status that satisfies <paramref name="condition"/>. Only statuses received during the
+        /// live login session count: with <paramref name="freshOnly"/> only the next ones, else the latest too
+        /// when it is current. Never returns a status kept from before a lost session.
+        /// </summary>
+        public Task<EvseState> WaitForStateAsync(Func<EvseState, bool>? condition, bool freshOnly, CancellationToken cancellationToken)
+        {
+            var w = new StateWaiter(condition ?? (_ => true));
+            lock (_sync)
+            {
+                if (!freshOnly && _online && StateIsCurrent() && w.Condition(_state!)) return Task.FromResult(_state!.Clone());
+                _stateWaiters.Add(w);
+            }
+            if (cancellationToken.CanBeCanceled)
+            {
+                var reg = cancellationToken.Register(() =>
+                {
+                    lock (_sync) _stateWaiters.Remove(w);
+                    w.Tcs.TrySetCanceled();
+                });
+                w.Tcs.Task.ContinueWith(_ => reg.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            return w.Tcs.Task;
+        }
+
+        /// <summary>Hands a reply to the request waiting for it; false when nobody waited.</summary>
+        internal bool Deliver(in Datagram d)
+        {
+            if (d.Command == EmCommand.LoginResponse || d.Command == EmCommand.PasswordErrorResponse)
+            {
+                lock (_sync) _loginAnswers++;
+            }
+            return _requests.Deliver(d);
+        }
+
+        internal Task SendAsync(EmCommand command, EmPayload payload, EmPassword? passwordOverride = null)
+        {
+            IPEndPoint? target;
+            EmPassword password;
+            lock (_sync)
+            {
+                target = _endPoint;
+                password = passwordOverride ?? (_password != null ? EmPassword.FromString(_password) : EmPassword.None);
+                if (command == EmCommand.RequestLogin && target != null)
+                {
+                    _loginRequestsSent++;
+                    _lastLoginRequestAt = Now;
+                }
+            }
+            if (target == null)
+                throw new EvseException(EvseErrorKind.Connection, ErrorIds.AddressUnknown, "The address of charger " + Serial + " is not known yet: wait for its broadcast (Find-Evse) or connect with -IPAddress.", Serial);
+            return _communicator.SendAsync(new Datagram(SerialValue, password, command, payload), target);
+        }
+
+        /// <summary>Records the sender of a datagram the charger originated; returns true when it moved.</summary>
+        internal bool AcceptEndPoint(IPEndPoint remote, bool originated, out IPEndPoint? previous, out bool rejected)
+        {
+            rejected = false;
+            lock (_sync)
+            {
+                previous = _endPoint;
+                if (_endPoint == null)
+                {
+                    _endPoint = remote;
+                    return false;
+                }
+                if (_endPoint.Equals(remote)) return false;
+                if (!originated || _pinned || _communicator.Options.PinAddresses)
+                {
+                    rejected = true;
+                    return false;
+                }
+                _endPoint = remote;
+                return true;
+            }
+        }
+
+        internal void SetEndPoint(IPEndPoint endPoint)
+        {
+            lock (_sync) _endPoint = endPoint;
+        }
+
+        /// <summary>Marks the charger seen; returns true when it came online.</summary>
+        internal bool Touch(DateTimeOffset now)
+        {
+            lock (_sync)
+            {
+                _lastSeen = now;
+                _seenThisProcess = true;
+                if (_online) return false;
+                _online = true;
+                return true;
+            }
+        }
+
+        internal void ApplyInfo(LoginPayload login)
+        {
+            EvseInfo before, after;
+            lock (_sync)
+            {
+                before = _info.Clone();
+                _info.Brand = login.Brand;
+                _info.Model = login.Model;
+                _info.HardwareVersion = login.HardwareVersion;
+                _info.TypeCode = login.Type;
+                _info.Phases = login.IsThreePhase ? 3 : 1;
+                _info.MaxPowerKW = login.MaxPowerW / 1000.0;
+                _info.MaxCurrent = login.MaxAmps;
+                _info.HotLine = login.HotLine;
+                after = _info.Clone();
+            }
+            if (before.Brand != after.Brand || before.Model != after.Model || before.HardwareVersion != after.HardwareVersion || before.TypeCode != after.TypeCode ||
+                before.MaxCurrent != after.MaxCurrent || before.MaxPowerKW != after.MaxPowerKW || before.HotLine != after.HotLine)
+            {
+                _communicator.MarkDirty(this);
+                _communicator.Raise(this, EvseChange.Info, before, after);
+            }
+        }
+
+        internal void ApplyStatus(SingleAcStatusPayload p, DateTimeOffset now)
+        {
+            var s = new EvseState
+            {
+                Serial = Serial,
+                ReceivedAt = now,
+                CurrentState = p.EffectiveState,
+                CurrentStateRaw = (byte)p.EffectiveState,
+                GunState = p.GunState,
+                OutputState = p.OutputState,
+                OutputStateRaw = (byte)p.OutputState,
+                EmergencyButton = p.EmergencyButton,
+                L1Volts = Math.Round(p.L1Volts, 1),
+                L1Amps = Math.Round(p.L1Amps, 2),
+                L2Volts = Math.Round(p.L2Volts, 1),
+                L2Amps = Math.Round(p.L2Amps, 2),
+                L3Volts = Math.Round(p.L3Volts, 1),
+                L3Amps = Math.Round(p.L3Amps, 2),
+                PowerKW = Math.Round(p.EffectivePowerW / 1000.0, 3),
+                EnergyMeterKWh = Math.Round(p.MeterKWh, 2),
+                InnerTemperatureC = p.InnerTemperatureC.HasValue ? Math.Round(p.InnerTemperatureC.Value, 2) : (double?)null,
+                OuterTemperatureC = p.OuterTemperatureC.HasValue ? Math.Round(p.OuterTemperatureC.Value, 2) : (double?)null,
+                Errors = p.Errors,
+                ErrorBits = (uint)p.Errors,
+                Phases = p.Form >= 40 && p.PhaseCount == 3 || p.L2VoltageRaw > 0 || p.L3VoltageRaw > 0 ? 3 : 1,
+            };
+            s.State = MetaStateOf(s);
+            EvseState? before;
+            bool wasCurrent;
+            StateWaiter[] ready;
+            lock (_sync)
+            {
+                before = _state;
+                wasCurrent = StateIsCurrent();
+                _state = s;
+                ready = TakeReadyWaiters(s);
+            }
+            foreach (var w in ready) w.Tcs.TrySetResult(s.Clone());
+            if (s.DiffersFrom(before)) _communicator.Raise(this, EvseChange.State, before?.Clone(), s.Clone());
+            var oldMeta = wasCurrent ? before!.State : EvseMetaState.Unknown;
+            if (oldMeta != s.State)
+            {
+                _communicator.Raise(this, EvseChange.StateChanged, oldMeta, s.State);
+                if (s.State == EvseMetaState.Charging) _communicator.Raise(this, EvseChange.ChargingStarted, before?.Clone(), s.Clone());
+                else if (oldMeta == EvseMetaState.Charging) _communicator.Raise(this, EvseChange.ChargingStopped, CurrentSession ?? LastSession, null);
+            }
+            if (s.Errors != EvseErrors.None && (before == null || before.Errors != s.Errors))
+                _communicator.Raise(this, EvseChange.Error, before?.Errors ?? EvseErrors.None, s.Errors);
+        }
+
+        private StateWaiter[] TakeReadyWaiters(EvseState s)
+        {
+            if (!StateIsCurrent() || _stateWaiters.Count == 0) return Array.Empty<StateWaiter>();
+            var list = new List<StateWaiter>();
+            foreach (var w in _stateWaiters)
+            {
+                bool ok;
+                try
+                {
+                    ok = w.Condition(s);
+                }
+#pragma warning disable CA1031 // a caller's condition must not break the receive path
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    ok = false;
+                }
+                if (ok) list.Add(w);
+            }
+            foreach (var w in list) _stateWaiters.Remove(w);
+            return list.ToArray();
+        }
+
+        private static EvseMetaState MetaStateOf(EvseState s)
+        {
+            if (s.Errors != EvseErrors.None) return EvseMetaState.Error;
+            switch (s.CurrentState)
+            {
+                case CurrentState.EvseFault:
+                case CurrentState.ChargingFault:
+                case CurrentState.ChargingFault3:
+                    return EvseMetaState.Error;
+                case CurrentState.NotConnected: return EvseMetaState.Idle;
+                case CurrentState.ReadyToCharge:
+                case CurrentState.WaitingForButton:
+                case CurrentState.WaitingForSwipe:
+                    return EvseMetaState.PluggedIn;
+                case CurrentState.Charging: return EvseMetaState.Charging;
+                case CurrentState.Reservation: return EvseMetaState.Reserved;
+                case CurrentState.Completed:
+                case CurrentState.CompletedFull:
+                case CurrentState.StoppedByCar:
+                case CurrentState.State19:
+                    return s.GunState == GunState.Disconnected ? EvseMetaState.Idle : EvseMetaState.Finished;
+                default:
+                    if (s.OutputState == OutputState.Charging) return EvseMetaState.Charging;
+                    if (s.GunState == GunState.Disconnected) return EvseMetaState.Idle;
+                    if (s.GunState == GunState.ConnectedLocked || s.GunState == GunState.ConnectedUnlocked) return EvseMetaState.PluggedIn;
+                    return EvseMetaState.Unknown;
+            }
+        }
+
+        /// <summary>Applies a charging status (pushed 5, or 6): updates the current, planned or last session and raises Session changes.</summary>
+        internal EvseChargeSession? ApplyChargingStatus(ChargingStatusPayload p)
+        {
+            var zone = TimeZone;
+            var now = Now;
+            var state = p.EffectiveState;
+            var reservedFor = p.ReservationDate.IsZero ? (DateTimeOffset?)null : p.ReservationDate.ToInstant(zone);
+            EvseSessionKind kind = state == CurrentState.Charging ? EvseSessionKind.Current
+                : state == CurrentState.Reservation ? EvseSessionKind.Planned
+                : EvseSessionKind.Last;
+            lock (_sync) _sessionReportedAt = now;
+            if (kind == EvseSessionKind.Last && p.ChargeId.Length == 0 && p.StartDate.IsZero)
+            {
+                // A charger that never charged reports an empty status: nothing runs, nothing is planned.
+                lock (_sync)
+                {
+                    _current = null;
+                    _planned = null;
+                }
+                return null;
+            }
+            var s = new EvseChargeSession
+            {
+                Serial = Serial,
+                Kind = kind,
+                State = state,
+                ChargeId = p.ChargeId,
+                UserId = p.UserId,
+                ReservedFor = kind == EvseSessionKind.Planned ? FromChargerClock(reservedFor) : null,
+                Start = p.StartDate.IsZero ? (DateTimeOffset?)null : p.StartDate.ToInstant(zone),
+                Duration = TimeSpan.FromSeconds(p.DurationSeconds),
+                MaxDuration = p.MaxDurationMinutes == 0xFFFF ? (TimeSpan?)null : TimeSpan.FromMinutes(p.MaxDurationMinutes),
+                MaxEnergyKWh = p.MaxEnergyKWh,
+                MaxCurrent = p.MaxAmps,
+                // Chargers report the start meter as 0 once a session has finished: derive it instead.
+                StartMeterKWh = p.StartMeterRaw != 0 ? p.StartMeterRaw * 0.01 : Math.Round(Math.Max(0, p.CurrentMeterRaw - (double)p.ChargedEnergyRaw) * 0.01, 2),
+                MeterKWh = p.CurrentMeterRaw * 0.01,
+                EnergyKWh = Math.Round(p.ChargedKWh, 2),
+                Price = p.ChargePriceRaw * 0.01,
+                ReceivedAt = now,
+            };
+            EvseChargeSession? before;
+            lock (_sync)
+            {
+                before = kind == EvseSessionKind.Current ? _current : kind == EvseSessionKind.Planned ? _planned : _last;
+                switch (kind)
+                {
+                    case EvseSessionKind.Current:
+                        _current = s;
+                        _planned = null;
+                        break;
+                    case EvseSessionKind.Planned:
+                        _planned = s;
+                        _current = null;
+                        break;
+                    default:
+                        _last = s;
+                        _current = null;
+                        _planned = null;
+                        break;
+                }
+            }
+            if (before == null || before.ChargeId != s.ChargeId || before.State != s.State || Math.Abs(before.EnergyKWh - s.EnergyKWh) >= 0.01 || before.Duration != s.Duration)
+                _communicator.Raise(this, EvseChange.Session, before?.Clone(), s.Clone());
+            return s.Clone();
+        }
+
+        internal bool AddRecord(ChargeRecordPayload p, DateTimeOffset now)
+        {
+            var zone = TimeZone;
+            var samples = p.PowerSamples;
+            var values = new int[samples.Length];
+            for (int i = 0; i < samples.Length; i++) values[i] = samples[i];
+            var record = new EvseChargeRecord
+            {
+                Serial = Serial,
+                ChargeId = p.ChargeId,
+                StartUserId = p.StartUserId,
+                EndUserId = p.EndUserId,
+                Start = p.StartDate.IsZero ? (DateTimeOffset?)null : p.StartDate.ToInstant(zone),
+                Stop = p.StopDate.IsZero ? (DateTimeOffset?)null : p.StopDate.ToInstant(zone),
+                Duration = TimeSpan.FromSeconds(p.ChargedSeconds),
+                StartMeterKWh = p.StartMeterRaw * 0.01,
+                StopMeterKWh = p.StopMeterRaw * 0.01,
+                EnergyKWh = Math.Round(p.ChargedKWh, 2),
+                StopReason = p.StopReason,
+                PowerSamplesW = values,
+                ReceivedAt = now,
+            };
+            if (!AddRecord(record)) return false;
+            _communicator.MarkDirty(this);
+            _communicator.Raise(this, EvseChange.Record, null, record);
+            return true;
+        }
+
+        internal bool AddRecord(EvseChargeRecord record)
+        {
+            lock (_sync)
+            {
+                string key = RecordKey(record);
+                if (_records.ContainsKey(key)) return false;
+                _records[key] = record;
+                _recordOrder.Add(record);
+                const int Keep = 500;
+                if (_recordOrder.Count > Keep)
+                {
+                    var old = _recordOrder[0];
+                    _recordOrder.RemoveAt(0);
+                    _records.Remove(RecordKey(old));
+                }
+                return true;
+            }
+        }
+
+        private static string RecordKey(EvseChargeRecord r) =>
+            r.ChargeId.Length > 0 ? r.ChargeId : r.Start?.ToString("o", CultureInfo.InvariantCulture) ?? string.Empty;
+
+        private sealed class StateWaiter
+        {
+            public StateWaiter(Func<EvseState, bool> condition) => Condition = condition;
+
+            public Func<EvseState, bool> Condition { get; }
+
+            public TaskCompletionSource<EvseState> Tcs { get; } = new TaskCompletionSource<EvseState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}
