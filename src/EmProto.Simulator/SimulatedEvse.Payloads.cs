@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Simulator
+{
+    // Building the payloads the charger sends, in the forms its firmware uses.
+    public sealed partial class SimulatedEvse
+    {
+        private SingleAcStatusPayload BuildStatus()
+        {
+            bool charging = IsCharging;
+            double amps = charging ? _active!.Amps : 0;
+            int form = _options.Faults.StatusForm != 0 ? _options.Faults.StatusForm : _options.Phases == 3 ? 33 : 25;
+            var volts = new double[3];
+            double power = 0;
+            for (int i = 0; i < _options.Phases; i++)
+            {
+                volts[i] = Math.Round((NominalVolts + (_random.NextDouble() * 4.0 - 2.0)) * 10) / 10;
+                power += volts[i] * amps;
+            }
+            return new SingleAcStatusPayload
+            {
+                Form = form,
+                LineId = 1,
+                L1VoltageRaw = (ushort)Math.Round(volts[0] * 10),
+                L1CurrentRaw = (ushort)Math.Round(amps * 100),
+                PowerW = (uint)Math.Round(power),
+                MeterRaw = Raw(_meterKWh),
+                InnerTemperatureRaw = SingleAcStatusPayload.TemperatureToRaw(charging ? 38.5 : 27.0),
+                OuterTemperatureRaw = SingleAcStatusPayload.TemperatureToRaw(charging ? 31.0 : 25.0),
+                EmergencyButton = _emergency ? (byte)2 : (byte)1,
+                GunState = ComputeGun(),
+                OutputState = charging ? OutputState.Charging : OutputState.Idle,
+                CurrentState = ComputeState(),
+                Errors = _errors,
+                L2VoltageRaw = (ushort)Math.Round(volts[1] * 10),
+                L2CurrentRaw = _options.Phases == 3 ? (ushort)Math.Round(amps * 100) : (ushort)0,
+                L3VoltageRaw = (ushort)Math.Round(volts[2] * 10),
+                L3CurrentRaw = _options.Phases == 3 ? (ushort)Math.Round(amps * 100) : (ushort)0,
+                PhaseCount = (byte)_options.Phases,
+                SecondaryState = 0xFF,
+            };
+        }
+
+        private ChargingStatusPayload BuildChargingStatus()
+        {
+            var s = _active ?? _last;
+            var p = new ChargingStatusPayload
+            {
+                Port = 1,
+                CurrentState = ComputeState(),
+                CurrentMeterRaw = Raw(_meterKWh),
+                MaxAmps = (byte)_configuredAmps,
+                Extension = _options.Faults.ChargingStatusForm == 80 ? new byte[6] : null,
+            };
+            if (s == null) return p;
+            p.ChargeId = s.ChargeId;
+            p.UserId = s.UserId;
+            p.StartType = s.StartType;
+            p.ChargeType = s.ChargeType;
+            p.MaxDurationMinutes = s.MaxDurationMinutes;
+            p.MaxEnergyRaw = s.MaxEnergyRaw;
+            p.Param3Raw = s.Param3;
+            p.MaxAmps = (byte)s.Amps;
+            if (s.ReservedFor.HasValue) p.ReservationDate = Em(s.ReservedFor.Value);
+            if (s.StartedAt.HasValue) p.StartDate = Em(s.StartedAt.Value);
+            p.DurationSeconds = (uint)Math.Round(s.Duration.TotalSeconds);
+            p.StartMeterRaw = s.Phase == SimulatedSessionPhase.Charging ? Raw(s.StartMeterKWh) : 0;
+            p.ChargedEnergyRaw = Raw(s.EnergyKWh);
+            return p;
+        }
+    }
+}
