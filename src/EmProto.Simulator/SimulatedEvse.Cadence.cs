@@ -50,7 +50,7 @@ namespace EmProto.Simulator
                             }
                         }
                         if (_registered && now >= _nextStatus) PushStatus(now);
-                        if (_registered && now >= _nextChargingStatus) PushChargingStatus(now);
+                        if (_registered && !_firmware.ChargingStatusFollowsStatus && now >= _nextChargingStatus) PushChargingStatus(now);
                     }
                     AfterActivity();
                 }
@@ -70,16 +70,18 @@ namespace EmProto.Simulator
                 if (_changed)
                 {
                     PushStatus(now);
-                    PushChargingStatus(now);
+                    if (!_firmware.ChargingStatusFollowsStatus) PushChargingStatus(now);
                 }
-                if (_pendingRecords.Count > 0 && now >= _nextRecord)
+                var record = _records.Next;
+                if (record != null && now >= _nextRecord)
                 {
-                    SendToApp(EmCommand.UploadLocalChargeRecord, _pendingRecords.Peek());
+                    SendToApp(_firmware.RecordCommand, record);
                     Counters.AddRecordsSent();
                     _nextRecord = now + _options.RecordResendInterval;
                 }
             }
             _changed = false;
+            _justLoggedIn = false;
             Reschedule();
         }
 
@@ -91,8 +93,9 @@ namespace EmProto.Simulator
             if (!_registered) due = _nextLogin;
             else
             {
-                due = Min(_nextHeading, Min(_nextStatus, _nextChargingStatus));
-                if (_pendingRecords.Count > 0) due = Min(due, _nextRecord);
+                due = Min(_nextHeading, _nextStatus);
+                if (!_firmware.ChargingStatusFollowsStatus) due = Min(due, _nextChargingStatus);
+                if (_records.Count > 0) due = Min(due, _nextRecord);
             }
             if (_faults.HeldUntil.HasValue) due = Min(due, _faults.HeldUntil.Value);
             if (_active != null)
@@ -122,6 +125,7 @@ namespace EmProto.Simulator
             _nextHeading = now + _options.HeadingInterval;
             _nextRecord = now;
             _changed = true;
+            _justLoggedIn = true;
         }
 
         private void Unregister()
@@ -132,26 +136,16 @@ namespace EmProto.Simulator
             _nextLogin = _time.GetUtcNow() + _options.LoginInterval;
         }
 
-        private void SendLogin(EmCommand command)
-        {
-            SendToApp(command, new LoginPayload
-            {
-                Form = _options.Faults.LoginForm,
-                Type = _options.EffectiveTypeCode,
-                Brand = _options.Brand,
-                Model = _options.EffectiveModel,
-                HardwareVersion = _options.HardwareVersion,
-                MaxPowerW = (uint)_options.EffectiveMaxPowerW,
-                MaxAmps = (byte)_options.MaxAmps,
-                HotLine = _options.HotLine,
-            });
-        }
+        private void SendLogin(EmCommand command) => SendToApp(command, BuildLogin());
 
         private void PushStatus(DateTimeOffset now)
         {
             SendToApp(_options.Faults.StatusAsRecord ? EmCommand.StatusRecord : EmCommand.SingleAcStatus, BuildStatus());
             Counters.AddStatusPushes();
             _nextStatus = now + _options.StatusInterval;
+            // Firmware such as the Telestar sends the charging status only alongside the status:
+            // while a session is charging or planned, and once right after a login.
+            if (_firmware.ChargingStatusFollowsStatus && (_active != null || _justLoggedIn)) PushChargingStatus(now);
         }
 
         private void PushChargingStatus(DateTimeOffset now)

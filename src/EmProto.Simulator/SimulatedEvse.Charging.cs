@@ -140,31 +140,7 @@ namespace EmProto.Simulator
             _last = s;
             _active = null;
             _finishedWhilePlugged = _plugged;
-            var samples = s.SamplesCopy();
-            _pendingRecords.Enqueue(new ChargeRecordPayload
-            {
-                LineId = 1,
-                StartUserId = s.UserId,
-                EndUserId = s.EndedBy,
-                ChargeId = s.ChargeId,
-                HasReservation = s.ReservedFor.HasValue ? (byte)1 : (byte)0,
-                StartType = s.StartType,
-                ChargeType = s.ChargeType,
-                Param1 = s.MaxDurationMinutes,
-                Param2 = s.MaxEnergyRaw,
-                Param3 = s.Param3,
-                StopReason = stopReason,
-                HasStopCharge = 1,
-                ReservationDate = s.ReservedFor.HasValue ? Em(s.ReservedFor.Value) : default,
-                StartDate = Em(s.StartedAt!.Value),
-                StopDate = Em(s.StoppedAt.Value),
-                ChargedSeconds = (uint)Math.Round(s.Duration.TotalSeconds),
-                StartMeterRaw = Raw(s.StartMeterKWh),
-                StopMeterRaw = Raw(s.StartMeterKWh + s.EnergyKWh),
-                ChargedEnergyRaw = Raw(s.EnergyKWh),
-                DeclaredSampleCount = (ushort)samples.Length,
-                Slots = samples,
-            });
+            _records.Add(BuildRecord(s, stopReason));
             _nextRecord = _time.GetUtcNow();
             _changed = true;
         }

@@ -13,12 +13,31 @@ namespace EmProto.Simulator
     // Building the payloads the charger sends, in the forms its firmware uses.
     public sealed partial class SimulatedEvse
     {
+        private LoginPayload BuildLogin() => new LoginPayload
+        {
+            Form = _options.Faults.LoginForm,
+            Type = _options.EffectiveTypeCode,
+            Brand = _options.Brand,
+            Model = _options.EffectiveModel,
+            HardwareVersion = _options.HardwareVersion,
+            MaxPowerW = (uint)_options.EffectiveMaxPowerW,
+            MaxAmps = (byte)_options.MaxAmps,
+            HotLine = _options.HotLine,
+        };
+
+        private VersionPayload BuildVersion() => new VersionPayload
+        {
+            HardwareVersion = _options.HardwareVersion,
+            SoftwareVersion = _options.SoftwareVersion,
+            Feature = 0x42296d48,
+            SupportNew = _firmware.VersionForm == 37 ? (byte)1 : (byte?)null,
+        };
+
         private SingleAcStatusPayload BuildStatus()
         {
             bool charging = IsCharging;
             double amps = charging ? _active!.Amps : 0;
-            int form = _options.Faults.StatusForm != 0 ? _options.Faults.StatusForm : _options.Phases == 3 ? 33 : 25;
-            var volts = new double[3];
+                        var volts = new double[3];
             double power = 0;
             for (int i = 0; i < _options.Phases; i++)
             {
@@ -27,7 +46,7 @@ namespace EmProto.Simulator
             }
             return new SingleAcStatusPayload
             {
-                Form = form,
+                Form = _firmware.StatusForm,
                 LineId = 1,
                 L1VoltageRaw = (ushort)Math.Round(volts[0] * 10),
                 L1CurrentRaw = (ushort)Math.Round(amps * 100),
@@ -58,7 +77,7 @@ namespace EmProto.Simulator
                 CurrentState = ComputeState(),
                 CurrentMeterRaw = Raw(_meterKWh),
                 MaxAmps = (byte)_configuredAmps,
-                Extension = _options.Faults.ChargingStatusForm == 80 ? new byte[6] : null,
+                Extension = _firmware.ChargingStatusForm == 80 ? new byte[6] : null,
             };
             if (s == null) return p;
             p.ChargeId = s.ChargeId;
@@ -75,6 +94,35 @@ namespace EmProto.Simulator
             p.StartMeterRaw = s.Phase == SimulatedSessionPhase.Charging ? Raw(s.StartMeterKWh) : 0;
             p.ChargedEnergyRaw = Raw(s.EnergyKWh);
             return p;
+        }
+
+        private ChargeRecordPayload BuildRecord(SimulatedSession s, byte stopReason)
+        {
+            var samples = s.SamplesCopy();
+            return new ChargeRecordPayload
+            {
+                LineId = 1,
+                StartUserId = s.UserId,
+                EndUserId = s.EndedBy,
+                ChargeId = s.ChargeId,
+                HasReservation = s.ReservedFor.HasValue ? (byte)1 : (byte)0,
+                StartType = s.StartType,
+                ChargeType = s.ChargeType,
+                Param1 = s.MaxDurationMinutes,
+                Param2 = s.MaxEnergyRaw,
+                Param3 = s.Param3,
+                StopReason = stopReason,
+                HasStopCharge = 1,
+                ReservationDate = s.ReservedFor.HasValue ? Em(s.ReservedFor.Value) : default,
+                StartDate = Em(s.StartedAt!.Value),
+                StopDate = Em(s.StoppedAt!.Value),
+                ChargedSeconds = (uint)Math.Round(s.Duration.TotalSeconds),
+                StartMeterRaw = Raw(s.StartMeterKWh),
+                StopMeterRaw = Raw(s.StartMeterKWh + s.EnergyKWh),
+                ChargedEnergyRaw = Raw(s.EnergyKWh),
+                DeclaredSampleCount = (ushort)samples.Length,
+                Slots = samples,
+            };
         }
     }
 }

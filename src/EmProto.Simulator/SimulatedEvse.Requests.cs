@@ -1,25 +1,53 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Threading;
-using System.Threading.Tasks;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
 namespace EmProto.Simulator
 {
-    // Request handling: authentication and the dispatch of app requests.
+    // Request handling: authentication, the firmware's silences, and the dispatch of app requests
+    // through one table (command -> handler); the SetAndGet handlers live in SimulatedEvse.Settings.cs.
     public sealed partial class SimulatedEvse
     {
+        /// <summary>Handles one app request; returns false when the request was not usable (counted as ignored).</summary>
+        private delegate bool RequestHandler(in Datagram request);
+
+        private Dictionary<EmCommand, RequestHandler> BuildRequestTable() => new Dictionary<EmCommand, RequestHandler>
+        {
+            [EmCommand.LoginConfirm] = OnLoginConfirm,
+            [EmCommand.HeadingResponse] = OnHeadingResponse,
+            [EmCommand.SingleAcStatusResponse] = OnPushAcknowledge,
+            [EmCommand.SingleAcChargingStatusAcknowledge] = OnPushAcknowledge,
+            [EmCommand.RequestChargingStatus] = OnRequestChargingStatus,
+            [EmCommand.RequestStatusRecord] = OnRequestStatusRecord,
+            [EmCommand.ChargeStart] = OnChargeStart,
+            [EmCommand.ChargeStop] = OnChargeStop,
+            [EmCommand.UploadLocalChargeRecordAcknowledge] = OnRecordAcknowledge,
+            [EmCommand.CurrentChargeRecordResponse] = OnRecordAcknowledge,
+            [EmCommand.SetAndGetSystemTime] = OnSystemTime,
+            [EmCommand.GetVersion] = OnGetVersion,
+            [EmCommand.SetAndGetOutputElectricity] = OnOutputElectricity,
+            [EmCommand.SetAndGetNickName] = OnNickName,
+            [EmCommand.SetAndGetOffLineCharge] = OnOfflineCharge,
+            [EmCommand.SetAndGetLanguage] = OnLanguage,
+            [EmCommand.SetAndGetTemperatureUnit] = OnTemperatureUnit,
+            [EmCommand.SetAndGetAlarmChargeStrategy] = OnSchedule,
+            [EmCommand.Brightness] = OnBrightness,
+            [EmCommand.SetPassword] = OnSetPassword,
+        };
+
         private void Handle(in Datagram d, IPEndPoint from)
         {
+            if (EmCommands.IsAppToCharger(d.Command) && _firmware.Ignores(d.Command))
+            {
+                Counters.AddCommandsIgnored();
+                return;
+            }
             if (d.Command == EmCommand.RequestLogin && d.Serial == EvseSerial.Zero)
             {
                 // Active discovery probe: answer to the probe's own address and port.
                 Counters.AddDiscoveryProbes();
-                SendTo(from, EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
+                ReplyTo(from, EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
                 return;
             }
             if (d.Serial != Serial || !EmCommands.IsAppToCharger(d.Command))
@@ -33,125 +61,96 @@ namespace EmProto.Simulator
                 if (d.Password.IsPresent && d.Password == _password)
                 {
                     Counters.AddLoginsAccepted();
-                    SendLogin(EmCommand.LoginResponse);
+                    Reply(EmCommand.LoginResponse, BuildLogin());
                 }
                 else
                 {
                     Counters.AddPasswordErrors();
-                    SendToApp(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
+                    Reply(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
                 }
                 return;
             }
             if (!d.Password.IsPresent || d.Password != _password)
             {
                 Counters.AddPasswordErrors();
-                SendToApp(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
+                Reply(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
                 return;
             }
-            if (HandleCommand(d)) Counters.AddCommandsReceived();
+            if (_requests.TryGetValue(d.Command, out var handler) && handler(d)) Counters.AddCommandsReceived();
             else Counters.AddCommandsIgnored();
         }
 
-        private bool HandleCommand(in Datagram d)
+        /// <summary>Sends a reply to a request to the app (twice with <see cref="SimulatorOptions.DuplicateReplies"/>).</summary>
+        private void Reply(EmCommand command, EmPayload payload)
         {
-            var reply = EmCommands.ReplyTo(d.Command);
-            switch (d.Command)
+            SendToApp(command, payload);
+            if (_options.DuplicateReplies) SendToApp(command, payload);
+        }
+
+        private void ReplyTo(IPEndPoint to, EmCommand command, EmPayload payload)
+        {
+            SendTo(to, command, payload);
+            if (_options.DuplicateReplies) SendTo(to, command, payload);
+        }
+
+        private bool OnLoginConfirm(in Datagram d)
+        {
+            Register();
+            return true;
+        }
+
+        private bool OnHeadingResponse(in Datagram d)
+        {
+            Counters.AddHeadingsAnswered();
+            _unansweredHeadings = 0;
+            return true;
+        }
+
+        private bool OnPushAcknowledge(in Datagram d) => true;
+
+        private bool OnRequestChargingStatus(in Datagram d)
+        {
+            Reply(EmCommand.SingleAcChargingStatusResponse, BuildChargingStatus());
+            Counters.AddChargingStatusPushes();
+            return true;
+        }
+
+        private bool OnRequestStatusRecord(in Datagram d)
+        {
+            Reply(EmCommand.StatusRecord, BuildStatus());
+            return true;
+        }
+
+        private bool OnChargeStart(in Datagram d)
+        {
+            if (!(d.Payload is ChargeStartPayload start)) return false;
+            Reply(EmCommand.ChargeStartResponse, StartCharge(start));
+            return true;
+        }
+
+        private bool OnChargeStop(in Datagram d)
+        {
+            if (!(d.Payload is ChargeStopPayload stop)) return false;
+            Reply(EmCommand.ChargeStopResponse, StopCharge(stop));
+            return true;
+        }
+
+        private bool OnRecordAcknowledge(in Datagram d)
+        {
+            if (!_firmware.AcceptsRecordAcknowledge(d.Command)) return false;
+            string? chargeId;
+            switch (d.Payload)
             {
-                case EmCommand.LoginConfirm:
-                    Register();
-                    return true;
-                case EmCommand.HeadingResponse:
-                    Counters.AddHeadingsAnswered();
-                    _unansweredHeadings = 0;
-                    return true;
-                case EmCommand.SingleAcStatusResponse:
-                case EmCommand.SingleAcChargingStatusAcknowledge:
-                    return true;
-                case EmCommand.RequestChargingStatus:
-                    SendToApp(EmCommand.SingleAcChargingStatusResponse, BuildChargingStatus());
-                    Counters.AddChargingStatusPushes();
-                    return true;
-                case EmCommand.RequestStatusRecord:
-                    SendToApp(EmCommand.StatusRecord, BuildStatus());
-                    return true;
-                case EmCommand.ChargeStart when d.Payload is ChargeStartPayload start:
-                    SendToApp(reply, StartCharge(start));
-                    return true;
-                case EmCommand.ChargeStop when d.Payload is ChargeStopPayload stop:
-                    SendToApp(reply, StopCharge(stop));
-                    return true;
-                case EmCommand.UploadLocalChargeRecordAcknowledge when d.Payload is UploadRecordAckPayload ack:
-                    return Acknowledge(ack.ShortForm ? null : ack.ChargeId);
-                case EmCommand.CurrentChargeRecordResponse when d.Payload is CurrentChargeRecordAckPayload ack:
-                    return Acknowledge(ack.ChargeId);
-                case EmCommand.SetAndGetSystemTime when d.Payload is SystemTimePayload time:
-                    return AnswerTime(reply, time);
-                case EmCommand.GetVersion:
-                    SendToApp(reply, new VersionPayload
-                    {
-                        HardwareVersion = _options.HardwareVersion,
-                        SoftwareVersion = _options.SoftwareVersion,
-                        Feature = 0x42296d48,
-                        SupportNew = _options.Faults.VersionForm == 37 ? (byte)1 : (byte?)null,
-                    });
-                    return true;
-                case EmCommand.SetAndGetOutputElectricity when d.Payload is OutputElectricityPayload amps:
-                    if (amps.Action == SetAndGetAction.Set && amps.Amps >= 6 && amps.Amps <= _options.MaxAmps && amps.Amps != _configuredAmps)
-                    {
-                        _configuredAmps = amps.Amps;
-                        _changed = true;
-                    }
-                    SendToApp(reply, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
-                    return true;
-                case EmCommand.SetAndGetNickName when d.Payload is NickNamePayload name:
-                    if (name.Action == SetAndGetAction.Set && name.Name.StartsWith("ACP#", StringComparison.Ordinal))
-                        _name = name.Name.Substring(4).Trim();
-                    SendToApp(reply, new NickNamePayload { Action = name.Action, Name = _name });
-                    return true;
-                case EmCommand.SetAndGetOffLineCharge when d.Payload is OfflineChargePayload offline:
-                    if (offline.Action == SetAndGetAction.Set && offline.RawValue <= 2) _offlineCharge = offline.RawValue;
-                    SendToApp(reply, new OfflineChargePayload { Action = offline.Action, RawValue = _offlineCharge });
-                    return true;
-                case EmCommand.SetAndGetLanguage when d.Payload is LanguagePayload language:
-                    if (language.Action == SetAndGetAction.Set && language.RawValue >= 1 && language.RawValue <= 6) _language = language.RawValue;
-                    SendToApp(reply, new LanguagePayload { Action = language.Action, RawValue = _language });
-                    return true;
-                case EmCommand.SetAndGetTemperatureUnit when d.Payload is TemperatureUnitPayload unit:
-                    if (unit.Action == SetAndGetAction.Set && (unit.RawValue == 1 || unit.RawValue == 2)) _temperatureUnit = unit.RawValue;
-                    SendToApp(reply, new TemperatureUnitPayload { Action = unit.Action, RawValue = _temperatureUnit });
-                    return true;
-                case EmCommand.SetAndGetAlarmChargeStrategy when d.Payload is WeeklySchedulePayload schedule:
-                    return AnswerSchedule(reply, schedule);
-                case EmCommand.Brightness when d.Payload is BrightnessPayload brightness:
-                    if (brightness.Action == SetAndGetAction.Set && brightness.Value <= 100) _brightness = brightness.Value;
-                    SendToApp(reply, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
-                    return true;
-                case EmCommand.SetPassword when d.Payload is SetPasswordPayload pin:
-                    if (!pin.NewPassword.IsPresent || !IsSixDigits(pin.NewPassword.Reveal())) return false;
-                    _password = pin.NewPassword;
-                    return true;
+                case UploadRecordAckPayload upload:
+                    chargeId = upload.ShortForm ? null : upload.ChargeId;
+                    break;
+                case CurrentChargeRecordAckPayload current:
+                    chargeId = current.ChargeId;
+                    break;
                 default:
                     return false;
             }
-        }
-
-
-        private bool Acknowledge(string? chargeId)
-        {
-            if (_pendingRecords.Count == 0) return false;
-            if (chargeId == null || _pendingRecords.Peek().ChargeId == chargeId)
-            {
-                _pendingRecords.Dequeue();
-            }
-            else
-            {
-                int before = _pendingRecords.Count;
-                var keep = new List<ChargeRecordPayload>(_pendingRecords);
-                keep.RemoveAll(r => r.ChargeId == chargeId);
-                if (keep.Count == before) return false;
-                _pendingRecords.Clear();
-                foreach (var r in keep) _pendingRecords.Enqueue(r);
-            }
+            if (!_records.Acknowledge(chargeId)) return false;
             Counters.AddRecordsAcknowledged();
             _nextRecord = _time.GetUtcNow();
             return true;

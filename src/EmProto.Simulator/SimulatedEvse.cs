@@ -14,7 +14,8 @@ namespace EmProto.Simulator
     /// One simulated EVSEMaster charger on loopback: its own UDP socket, the Login / Heading /
     /// push cadence of PROTOCOL.md, the login handshake, every documented SetAndGet, a charging
     /// state machine with reservations and limits, charge records resent until acknowledged,
-    /// and optional fault injection. All time comes from a <see cref="TimeProvider"/>; the
+    /// and optional fault injection. A <see cref="SimulatorFirmware"/> profile decides which optional
+    /// requests it answers and the forms of its payloads. All time comes from a <see cref="TimeProvider"/>; the
     /// control methods (<see cref="PlugIn"/>, <see cref="AdvanceTime"/>, ...) are thread-safe.
     /// </summary>
     public sealed partial class SimulatedEvse : IDisposable
@@ -31,7 +32,9 @@ namespace EmProto.Simulator
         private readonly Random _random;
         private readonly PacketFaultInjector _faults;
         private readonly TimeZoneInfo _zone;
-        private readonly Queue<ChargeRecordPayload> _pendingRecords = new Queue<ChargeRecordPayload>();
+        private readonly FirmwareProfile _firmware;
+        private readonly Dictionary<EmCommand, RequestHandler> _requests;
+        private readonly ChargeRecordQueue _records = new ChargeRecordQueue();
         private readonly ScheduleSlot[] _schedule = new ScheduleSlot[7];
 
         private UdpClient? _udp;
@@ -64,6 +67,7 @@ namespace EmProto.Simulator
         private bool _registered;
         private int _unansweredHeadings;
         private bool _changed;
+        private bool _justLoggedIn;
         private DateTimeOffset _nextLogin;
         private DateTimeOffset _nextHeading;
         private DateTimeOffset _nextStatus;
@@ -79,6 +83,8 @@ namespace EmProto.Simulator
             if (options == null) throw new ArgumentNullException(nameof(options));
             options.Validate();
             _options = options.CloneWith(options.Serial, 0);
+            _firmware = FirmwareProfile.Resolve(_options);
+            _requests = BuildRequestTable();
             _time = timeProvider ?? TimeProvider.System;
             _random = new Random(_options.Faults.Seed);
             Counters = new SimulatorCounters();
@@ -99,6 +105,9 @@ namespace EmProto.Simulator
 
         /// <summary>A copy of the options the charger was created with (changing it has no effect).</summary>
         public SimulatorOptions Options => _options.CloneWith(_options.Serial, 0);
+
+        /// <summary>The firmware the charger behaves like (<see cref="SimulatorOptions.Firmware"/>).</summary>
+        public SimulatorFirmware Firmware => _options.Firmware;
 
         /// <summary>The UDP port the charger sends from and listens on (0 before <see cref="Start"/>).</summary>
         public int Port => _local?.Port ?? 0;
@@ -261,7 +270,7 @@ namespace EmProto.Simulator
         /// <summary>Charge records waiting for the app's acknowledgement.</summary>
         public int PendingRecords
         {
-            get { lock (_gate) return _pendingRecords.Count; }
+            get { lock (_gate) return _records.Count; }
         }
 
         /// <summary>What the charger went through: logins, pushes, commands, drops, faults.</summary>
