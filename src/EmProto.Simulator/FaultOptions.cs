@@ -39,14 +39,20 @@ namespace EmProto.Simulator
         /// <summary>Login payload length: 70 (default), 118, 119 or 151.</summary>
         public int LoginForm { get; set; } = 70;
 
-        /// <summary>Status payload length: 25, 33 or 40; 0 (default) picks 25 for one phase and 33 for three.</summary>
+        /// <summary>
+        /// Status payload length: 25, 33 or 40; 0 (default) uses the firmware profile's form
+        /// (<see cref="SimulatorFirmware.Full"/>: 25 for one phase, 33 for three).
+        /// </summary>
         public int StatusForm { get; set; }
 
-        /// <summary>Charging status payload length: 74 (default) or 80.</summary>
-        public int ChargingStatusForm { get; set; } = 74;
+        /// <summary>Charging status payload length: 74 or 80; 0 (default) uses the firmware profile's form (Full: 74).</summary>
+        public int ChargingStatusForm { get; set; }
 
-        /// <summary>Version payload length: 37 (default, with the supportNew byte) or 36.</summary>
-        public int VersionForm { get; set; } = 37;
+        /// <summary>Version payload length: 37 (with the supportNew byte) or 36; 0 (default) uses the firmware profile's form (Full: 37).</summary>
+        public int VersionForm { get; set; }
+
+        /// <summary>Width of the name field in nickname replies: 32 or 16; 0 (default) uses the firmware profile's width (Full: 32).</summary>
+        public int NameForm { get; set; }
 
         /// <summary>Send the status push as command 13 (status record) instead of 4.</summary>
         public bool StatusAsRecord { get; set; }
@@ -73,11 +79,13 @@ namespace EmProto.Simulator
             if (LoginForm != 70 && LoginForm != 118 && LoginForm != 119 && LoginForm != 151)
                 throw new ArgumentException("LoginForm must be 70, 118, 119 or 151; got " + LoginForm + ".", nameof(LoginForm));
             if (StatusForm != 0 && StatusForm != 25 && StatusForm != 33 && StatusForm != 40)
-                throw new ArgumentException("StatusForm must be 25, 33 or 40 (or 0 for the default); got " + StatusForm + ".", nameof(StatusForm));
-            if (ChargingStatusForm != 74 && ChargingStatusForm != 80)
-                throw new ArgumentException("ChargingStatusForm must be 74 or 80; got " + ChargingStatusForm + ".", nameof(ChargingStatusForm));
-            if (VersionForm != 36 && VersionForm != 37)
-                throw new ArgumentException("VersionForm must be 36 or 37; got " + VersionForm + ".", nameof(VersionForm));
+                throw new ArgumentException("StatusForm must be 25, 33 or 40 (or 0 for the firmware's form); got " + StatusForm + ".", nameof(StatusForm));
+            if (ChargingStatusForm != 0 && ChargingStatusForm != 74 && ChargingStatusForm != 80)
+                throw new ArgumentException("ChargingStatusForm must be 74 or 80 (or 0 for the firmware's form); got " + ChargingStatusForm + ".", nameof(ChargingStatusForm));
+            if (VersionForm != 0 && VersionForm != 36 && VersionForm != 37)
+                throw new ArgumentException("VersionForm must be 36 or 37 (or 0 for the firmware's form); got " + VersionForm + ".", nameof(VersionForm));
+            if (NameForm != 0 && NameForm != 16 && NameForm != 32)
+                throw new ArgumentException("NameForm must be 16 or 32 (or 0 for the firmware's width); got " + NameForm + ".", nameof(NameForm));
         }
 
         private static void Ratio(double value, string name)

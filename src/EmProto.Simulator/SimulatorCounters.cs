@@ -16,6 +16,7 @@ namespace EmProto.Simulator
         private long _headingsAnswered;
         private long _statusPushes;
         private long _chargingStatusPushes;
+        private long _settingPushes;
         private long _commandsReceived;
         private long _commandsIgnored;
         private long _datagramsDropped;
@@ -65,6 +66,9 @@ namespace EmProto.Simulator
 
         /// <summary>Charging status pushes sent (command 5) and answers (command 6).</summary>
         public long ChargingStatusPushes => Interlocked.Read(ref _chargingStatusPushes);
+
+        /// <summary>Settings changed at the charger and pushed to the app unasked (SetAndGet responses with action 1).</summary>
+        public long SettingPushes => Interlocked.Read(ref _settingPushes);
 
         /// <summary>Datagrams from the app that were decoded and handled.</summary>
         public long CommandsReceived => Interlocked.Read(ref _commandsReceived);
@@ -135,6 +139,8 @@ namespace EmProto.Simulator
         internal void AddStatusPushes() => Interlocked.Increment(ref _statusPushes);
 
         internal void AddChargingStatusPushes() => Interlocked.Increment(ref _chargingStatusPushes);
+
+        internal void AddSettingPushes() => Interlocked.Increment(ref _settingPushes);
 
         internal void AddCommandsReceived() => Interlocked.Increment(ref _commandsReceived);
 

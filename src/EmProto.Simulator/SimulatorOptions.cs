@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using EmProto.Protocol;
 
@@ -100,6 +102,22 @@ namespace EmProto.Simulator
         /// <summary>How far ahead a reservation may be (default 24 h); further is refused.</summary>
         public TimeSpan MaxReservationAhead { get; set; } = TimeSpan.FromHours(24);
 
+        /// <summary>
+        /// The firmware the charger behaves like: which optional requests it answers, how it pushes and
+        /// the forms of its payloads (default <see cref="SimulatorFirmware.Full"/>, which answers everything).
+        /// Explicit forms in <see cref="Faults"/> override the profile's.
+        /// </summary>
+        public SimulatorFirmware Firmware { get; set; } = SimulatorFirmware.Full;
+
+        /// <summary>
+        /// App-to-charger requests (0x8000 and above) the charger silently ignores: no answer, no
+        /// effect. Added to those the <see cref="Firmware"/> profile ignores. Empty by default.
+        /// </summary>
+        public ISet<EmCommand> IgnoredCommands { get; set; } = new HashSet<EmCommand>();
+
+        /// <summary>Sends every reply to a request twice, as some firmware does (off by default).</summary>
+        public bool DuplicateReplies { get; set; }
+
         /// <summary>Fault injection; all off by default.</summary>
         public FaultOptions Faults { get; set; } = new FaultOptions();
 
@@ -118,6 +136,7 @@ namespace EmProto.Simulator
             var copy = (SimulatorOptions)MemberwiseClone();
             copy.Serial = serial;
             copy.Faults = Faults.Clone();
+            copy.IgnoredCommands = new HashSet<EmCommand>(IgnoredCommands);
             copy.Faults.Seed = unchecked(Faults.Seed + seedOffset);
             return copy;
         }
@@ -135,7 +154,18 @@ namespace EmProto.Simulator
             EmText.Validate(HardwareVersion, 16, nameof(HardwareVersion));
             EmText.Validate(SoftwareVersion, 16, nameof(SoftwareVersion));
             EmText.Validate(HotLine, 16, nameof(HotLine));
-            EmText.Validate(Name, 28, nameof(Name));
+            if (!Enum.IsDefined(typeof(SimulatorFirmware), Firmware))
+                throw new ArgumentException("Firmware must be Full, Telestar or BS20; got " + (int)Firmware + ".", nameof(Firmware));
+            if (Faults == null) throw new ArgumentException("Faults is required.", nameof(Faults));
+            Faults.Validate();
+            if (IgnoredCommands == null) throw new ArgumentException("IgnoredCommands is required (it may be empty).", nameof(IgnoredCommands));
+            foreach (var command in IgnoredCommands)
+            {
+                if (!EmCommands.IsAppToCharger(command))
+                    throw new ArgumentException("IgnoredCommands holds app-to-charger requests (0x8000 and above); got " + EmCommands.Name(command) +
+                        " (0x" + ((ushort)command).ToString("x4", CultureInfo.InvariantCulture) + ").", nameof(IgnoredCommands));
+            }
+            EmText.Validate(Name, Math.Min(28, FirmwareProfile.Resolve(this).NameWidth), nameof(Name));
             if (AppEndPoint == null) throw new ArgumentException("AppEndPoint is required.", nameof(AppEndPoint));
             if (LocalEndPoint == null) throw new ArgumentException("LocalEndPoint is required.", nameof(LocalEndPoint));
             if (!AllowNetworkEndPoints && !IPAddress.IsLoopback(AppEndPoint.Address))
@@ -150,8 +180,6 @@ namespace EmProto.Simulator
             Positive(MaxReservationAhead, nameof(MaxReservationAhead));
             if (MissedHeadingLimit < 1) throw new ArgumentException("MissedHeadingLimit must be at least 1.", nameof(MissedHeadingLimit));
             if (InitialMeterKWh < 0 || InitialMeterKWh > 40_000_000) throw new ArgumentException("InitialMeterKWh must be 0 to 40,000,000.", nameof(InitialMeterKWh));
-            if (Faults == null) throw new ArgumentException("Faults is required.", nameof(Faults));
-            Faults.Validate();
         }
 
         private static bool IsDigits(string s)

@@ -86,5 +86,56 @@ namespace EmProto.Simulator.Tests
             Assert.Equal(ScheduleSlotMode.On, got.Slots[2].Mode);
             Assert.Equal(1378, got.Slots[2].DurationMinutes);
         }
+    
+
+        [Fact]
+        public void A_setting_changed_at_the_charger_is_pushed_to_the_registered_app_with_action_1()
+        {
+            using var f = new SimulatorFixture(o => { o.LoginInterval = TimeSpan.FromHours(10); o.HeadingInterval = TimeSpan.FromHours(10); o.StatusInterval = TimeSpan.FromHours(10); o.ChargingStatusInterval = TimeSpan.FromHours(10); });
+            f.App.Register(f.Evse);
+            f.Evse.ChangeOfflineChargeLocally(1);
+            var offline = f.App.ExpectPayload<OfflineChargePayload>(EmCommand.SetAndGetOffLineChargeResponse, "the change is pushed unasked");
+            Assert.Equal(SetAndGetAction.Set, offline.Action);
+            Assert.Equal(1, offline.RawValue);
+            f.Evse.ChangeMaxCurrentLocally(10);
+            var amps = f.App.ExpectPayload<OutputElectricityPayload>(EmCommand.SetAndGetOutputElectricityResponse, "the current change is pushed");
+            Assert.Equal(SetAndGetAction.Set, amps.Action);
+            Assert.Equal(10, amps.Amps);
+            f.App.Expect(EmCommand.SingleAcStatus, "a current change is also a status change");
+            f.Evse.ChangeNameLocally("Carport");
+            var name = f.App.ExpectPayload<NickNamePayload>(EmCommand.SetAndGetNickNameResponse, "the name change is pushed");
+            Assert.Equal(SetAndGetAction.Set, name.Action);
+            Assert.Equal("Carport", name.Name);
+            f.Evse.ChangeLanguageLocally(EvseLanguage.German);
+            Assert.Equal(EvseLanguage.German, f.App.ExpectPayload<LanguagePayload>(EmCommand.SetAndGetLanguageResponse, "language").Language);
+            f.Evse.ChangeTemperatureUnitLocally(TemperatureUnit.Fahrenheit);
+            Assert.Equal(2, f.App.ExpectPayload<TemperatureUnitPayload>(EmCommand.SetAndGetTemperatureUnitResponse, "unit").RawValue);
+            Assert.Equal(5, f.Evse.Counters.SettingPushes);
+            Assert.Equal(1, f.Evse.OfflineCharge);
+            Assert.Equal(10, f.Evse.ConfiguredAmps);
+            Assert.Equal("Carport", f.Evse.Name);
+        }
+
+        [Fact]
+        public void A_setting_changed_at_the_charger_without_an_app_is_kept_but_not_pushed()
+        {
+            using var f = new SimulatorFixture(o => o.LoginInterval = TimeSpan.FromHours(10));
+            f.Evse.ChangeOfflineChargeLocally(2);
+            Assert.Equal(2, f.Evse.OfflineCharge);
+            Assert.Equal(0, f.Evse.Counters.SettingPushes);
+            f.App.Send(f.Evse, EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload { Action = SetAndGetAction.Get });
+            Assert.Equal(2, f.App.ExpectPayload<OfflineChargePayload>(EmCommand.SetAndGetOffLineChargeResponse, "GET reads the local change").RawValue);
+        }
+
+        [Fact]
+        public void A_local_change_out_of_range_is_refused()
+        {
+            using var f = new SimulatorFixture(o => { o.MaxAmps = 16; o.Firmware = SimulatorFirmware.BS20; });
+            Assert.Throws<ArgumentOutOfRangeException>(() => f.Evse.ChangeMaxCurrentLocally(20));
+            Assert.Throws<ArgumentOutOfRangeException>(() => f.Evse.ChangeOfflineChargeLocally(3));
+            var e = Assert.Throws<ArgumentException>(() => f.Evse.ChangeNameLocally("Longer than sixteen"));
+            Assert.Equal("name", e.ParamName);
+            Assert.Equal(16, f.Evse.ConfiguredAmps);
+        }
     }
 }

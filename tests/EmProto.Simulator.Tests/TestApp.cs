@@ -93,6 +93,35 @@ namespace EmProto.Simulator.Tests
             }
         }
 
+        /// <summary>Waits for the next datagram with the command; returns it and everything received before it, in order.</summary>
+        public List<Datagram> CollectUntil(EmCommand command, string because)
+        {
+            var list = new List<Datagram>();
+            var deadline = DateTime.UtcNow + Patience;
+            while (true)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !_received.TryTake(out var d, left))
+                    throw new Xunit.Sdk.XunitException("Expected " + command + " from the simulator (" + because + ") but none arrived within " + Patience.TotalSeconds + " s.");
+                list.Add(d);
+                if (d.Command == command)
+                {
+                    _ = Charger?.IsRunning;
+                    return list;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Proves the charger has handled everything sent before: sends a GetVersion and collects what
+        /// arrives up to its answer (the charger handles datagrams in order).
+        /// </summary>
+        public List<Datagram> Barrier(SimulatedEvse evse)
+        {
+            Send(evse, EmCommand.GetVersion, EmptyPayload.Instance);
+            return CollectUntil(EmCommand.GetVersionResponse, "GetVersion is answered by every firmware");
+        }
+
         public T ExpectPayload<T>(EmCommand command, string because) where T : EmPayload
         {
             var d = Expect(command, because);

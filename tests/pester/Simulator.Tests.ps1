@@ -40,6 +40,24 @@ Describe 'Start-EvseSimulator' {
         Get-EvseSimulator -Serial 5e57000000000021 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'starts a <Firmware> simulator and shows its firmware in the table and the list' -ForEach @(
+        @{ Firmware = 'Full'; Serial = '5e57000000000023' }
+        @{ Firmware = 'Telestar'; Serial = '5e57000000000024' }
+        @{ Firmware = 'BS20'; Serial = '5e57000000000025' }
+    ) {
+        $sim = Start-EvseSimulator -Serial $Serial -AppEndPoint $appEndPoint -Firmware $Firmware -PassThru
+        $sim.Firmware | Should -Be $Firmware
+        ($sim | Format-Table | Out-String) | Should -Match $Firmware
+        ($sim | Format-List | Out-String) | Should -Match "Firmware\s*:\s*$Firmware"
+    }
+
+    It 'takes -IgnoreCommand as names and numbers, -DuplicateReplies and -StatusInterval' {
+        $sim = Start-EvseSimulator -Serial 5e57000000000026 -AppEndPoint $appEndPoint -IgnoreCommand RequestChargingStatus, 0x810E -DuplicateReplies -StatusInterval '00:00:05' -PassThru
+        @($sim.Options.IgnoredCommands | Sort-Object) | Should -Be @([EmProto.Protocol.EmCommand]::RequestChargingStatus, [EmProto.Protocol.EmCommand]::SetAndGetAlarmChargeStrategy)
+        $sim.Options.DuplicateReplies | Should -BeTrue
+        $sim.Options.StatusInterval | Should -Be ([TimeSpan]::FromSeconds(5))
+    }
+
     It 'accepts an IPEndPoint for -AppEndPoint' {
         $sim = Start-EvseSimulator -Serial 5e57000000000022 -AppEndPoint $app.Client.LocalEndPoint -PassThru
         $sim.AppEndPoint.ToString() | Should -Be $appEndPoint

@@ -7,11 +7,12 @@ using EmProto.Simulator;
 namespace EmProto.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Changes what a simulated charger experiences: plug, errors, emergency stop, password, clock, time.</para>
-    /// <para type="description">Acts on the chargers given on the pipeline or by -Serial (wildcards allowed). Changes are pushed to a registered app at once, as a real charger does. -AdvanceTime moves the charger's clock, energy meter and running session forward without waiting.</para>
+    /// <para type="synopsis">Changes what a simulated charger experiences: plug, errors, emergency stop, password, clock, time, settings changed at the charger.</para>
+    /// <para type="description">Acts on the chargers given on the pipeline or by -Serial (wildcards allowed). Changes are pushed to a registered app at once, as a real charger does. -AdvanceTime moves the charger's clock, energy meter and running session forward without waiting. -MaxCurrent, -Name, -OfflineCharge, -Language and -TemperatureUnit change a setting as if on the charger's screen or phone app: the charger pushes the new value to the app unasked.</para>
     /// <example><code>Get-EvseSimulator | Set-EvseSimulator -PlugIn</code></example>
     /// <example><code>Set-EvseSimulator -Serial 5e5e000000000001 -RaiseError OverCurrent, CpError -PassThru</code></example>
     /// <example><code>Set-EvseSimulator -Serial 5e5e000000000001 -AdvanceTime 01:00:00</code></example>
+    /// <example><code>Set-EvseSimulator -Serial 5e5e000000000001 -OfflineCharge Disabled -MaxCurrent 10</code></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SimulatedEvse))]
@@ -55,6 +56,29 @@ namespace EmProto.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan? AdvanceTime { get; set; }
 
+        /// <summary>Change the output current at the charger (6 to its maximum); the app is sent the new value.</summary>
+        [Parameter]
+        [ValidateRange(6, 32)]
+        public int? MaxCurrent { get; set; }
+
+        /// <summary>Change the name at the charger; the app is sent the new name.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string? Name { get; set; }
+
+        /// <summary>Change the offline charge (start mode) at the charger; the app is sent the new value.</summary>
+        [Parameter]
+        public OfflineCharge? OfflineCharge { get; set; }
+
+        /// <summary>Change the display language at the charger; the app is sent the new value.</summary>
+        [Parameter]
+        [ValidateSet("English", "Italian", "German", "French", "Spanish", "Hebrew", IgnoreCase = true)]
+        public EvseLanguage? Language { get; set; }
+
+        /// <summary>Change the temperature unit at the charger; the app is sent the new value.</summary>
+        [Parameter]
+        [ValidateSet("Celsius", "Fahrenheit", IgnoreCase = true)]
+        public TemperatureUnit? TemperatureUnit { get; set; }
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
@@ -86,6 +110,11 @@ namespace EmProto.PowerShell.Commands
                 if (ClockOffset.HasValue) evse.SetClockOffset(ClockOffset.Value);
                 if (Clock.HasValue) evse.SetClock(Clock.Value);
                 if (AdvanceTime.HasValue) evse.AdvanceTime(AdvanceTime.Value);
+                if (MaxCurrent.HasValue) evse.ChangeMaxCurrentLocally(MaxCurrent.Value);
+                if (Name != null) evse.ChangeNameLocally(Name);
+                if (OfflineCharge.HasValue) evse.ChangeOfflineChargeLocally((byte)OfflineCharge.Value);
+                if (Language.HasValue) evse.ChangeLanguageLocally(Language.Value);
+                if (TemperatureUnit.HasValue) evse.ChangeTemperatureUnitLocally(TemperatureUnit.Value);
             }
             catch (ArgumentException ex)
             {
@@ -108,6 +137,11 @@ namespace EmProto.PowerShell.Commands
             if (ClockOffset.HasValue) parts.Add("clock offset " + ClockOffset.Value);
             if (Clock.HasValue) parts.Add("clock " + Clock.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
             if (AdvanceTime.HasValue) parts.Add("advance " + AdvanceTime.Value);
+            if (MaxCurrent.HasValue) parts.Add("current " + MaxCurrent.Value + " A at the charger");
+            if (Name != null) parts.Add("name '" + Name + "' at the charger");
+            if (OfflineCharge.HasValue) parts.Add("offline charge " + OfflineCharge.Value + " at the charger");
+            if (Language.HasValue) parts.Add("language " + Language.Value + " at the charger");
+            if (TemperatureUnit.HasValue) parts.Add("temperature unit " + TemperatureUnit.Value + " at the charger");
             return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
         }
 

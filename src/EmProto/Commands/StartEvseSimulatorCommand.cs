@@ -6,6 +6,7 @@ using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using EmProto.Engine;
 using EmProto.PowerShell.Transformations;
 using EmProto.Protocol;
 using EmProto.Simulator;
@@ -14,8 +15,9 @@ namespace EmProto.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Starts one or more simulated EVSEMaster chargers on loopback.</para>
-    /// <para type="description">Each simulated charger has its own UDP port on 127.0.0.1 and sends its Login announcements, and everything else, to the app endpoint (default 127.0.0.1:28376), as a real charger does. With -Wait the cmdlet keeps them running until Ctrl+C or until -Duration has passed, then stops them.</para>
+    /// <para type="description">Each simulated charger has its own UDP port on 127.0.0.1 and sends its Login announcements, and everything else, to the app endpoint (default: this process's communicator, else the port it would use), as a real charger does. -Firmware makes it behave like a given charger firmware. With -Wait the cmdlet keeps them running until Ctrl+C or until -Duration has passed, then stops them.</para>
     /// <example><code>Start-EvseSimulator -Password 123456 -PluggedIn -PassThru</code></example>
+    /// <example><code>Start-EvseSimulator -Firmware Telestar -IgnoreCommand GetVersion -PassThru</code></example>
     /// <example><code>Start-EvseSimulator -AppEndPoint 127.0.0.1:40000 -Count 10 -LossRatio 0.1 -Seed 42 -Wait -Duration 120</code></example>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -47,10 +49,33 @@ namespace EmProto.PowerShell.Commands
         [ValidateRange(6, 32)]
         public int MaxAmps { get; set; } = 16;
 
-        /// <summary>Where the chargers send: 'address:port' or an IPEndPoint (loopback; default 127.0.0.1:28376).</summary>
+        /// <summary>
+        /// Where the chargers send: 'address:port' or an IPEndPoint (loopback). Default: the endpoint of
+        /// this process's communicator when one runs, else 127.0.0.1 and the port a communicator would
+        /// use (EMPROTO_PORT, else 28376).
+        /// </summary>
         [Parameter]
         [EndPointTransformation]
-        public IPEndPoint AppEndPoint { get; set; } = new IPEndPoint(IPAddress.Loopback, SimulatorOptions.AppPort);
+        public IPEndPoint? AppEndPoint { get; set; }
+
+        /// <summary>The firmware the chargers behave like (default Full: answers every request).</summary>
+        [Parameter]
+        public SimulatorFirmware Firmware { get; set; } = SimulatorFirmware.Full;
+
+        /// <summary>App-to-charger requests the chargers silently ignore, on top of the firmware's (names or numbers such as 0x8006).</summary>
+        [Parameter]
+        [EmCommandTransformation]
+        [ValidateNotNull]
+        public EmCommand[]? IgnoreCommand { get; set; }
+
+        /// <summary>Send every reply to a request twice, as some firmware does.</summary>
+        [Parameter]
+        public SwitchParameter DuplicateReplies { get; set; }
+
+        /// <summary>The interval of status pushes while an app is registered (seconds or a TimeSpan; default 15 s).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan? StatusInterval { get; set; }
 
         /// <summary>Start with a car plugged in.</summary>
         [Parameter]
@@ -108,7 +133,7 @@ namespace EmProto.PowerShell.Commands
         [Parameter]
         public int Seed { get; set; } = 1;
 
-        /// <summary>Status payload length: 25, 33 or 40 (default 25 for one phase, 33 for three).</summary>
+        /// <summary>Status payload length: 25, 33 or 40 (default: the firmware's form).</summary>
         [Parameter]
         [ValidateSet("25", "33", "40")]
         public int StatusForm { get; set; }
@@ -118,15 +143,20 @@ namespace EmProto.PowerShell.Commands
         [ValidateSet("70", "118", "119", "151")]
         public int LoginForm { get; set; } = 70;
 
-        /// <summary>Charging status payload length: 74 or 80.</summary>
+        /// <summary>Charging status payload length: 74 or 80 (default: the firmware's form).</summary>
         [Parameter]
         [ValidateSet("74", "80")]
-        public int ChargingStatusForm { get; set; } = 74;
+        public int ChargingStatusForm { get; set; }
 
-        /// <summary>Version payload length: 36 or 37.</summary>
+        /// <summary>Version payload length: 36 or 37 (default: the firmware's form).</summary>
         [Parameter]
         [ValidateSet("36", "37")]
-        public int VersionForm { get; set; } = 37;
+        public int VersionForm { get; set; }
+
+        /// <summary>Width of the name field in name replies: 16 or 32 (default: the firmware's width).</summary>
+        [Parameter]
+        [ValidateSet("16", "32")]
+        public int NameForm { get; set; }
 
         /// <summary>Send status pushes as command 13 instead of 4.</summary>
         [Parameter]
@@ -236,17 +266,28 @@ namespace EmProto.PowerShell.Commands
 
         private SimulatorOptions? BuildOptions()
         {
+            var appEndPoint = AppEndPoint ?? DefaultAppEndPoint();
             var options = new SimulatorOptions
             {
                 Password = Password,
                 Phases = Phases,
                 MaxAmps = MaxAmps,
-                AppEndPoint = AppEndPoint,
+                AppEndPoint = appEndPoint,
                 PluggedIn = PluggedIn,
                 ClockOffset = ClockOffset,
                 Name = Name ?? string.Empty,
+                Firmware = Firmware,
+                DuplicateReplies = DuplicateReplies,
             };
             if (LoginInterval.HasValue) options.LoginInterval = LoginInterval.Value;
+            if (StatusInterval.HasValue) options.StatusInterval = StatusInterval.Value;
+            foreach (var command in IgnoreCommand ?? Array.Empty<EmCommand>())
+            {
+                if (!EmCommands.IsAppToCharger(command))
+                    return Invalid("IgnoreCommand", "-IgnoreCommand takes app-to-charger requests (0x8000 and above, such as RequestChargingStatus or 0x8006); got " +
+                        EmCommands.Name(command) + " (0x" + ((ushort)command).ToString("x4", CultureInfo.InvariantCulture) + "), which the charger sends.", command);
+                options.IgnoredCommands.Add(command);
+            }
             options.Faults.OutboundLossRatio = LossRatio;
             options.Faults.InboundLossRatio = LossRatio;
             options.Faults.DuplicateRatio = DuplicateRatio;
@@ -259,6 +300,7 @@ namespace EmProto.PowerShell.Commands
             options.Faults.LoginForm = LoginForm;
             options.Faults.ChargingStatusForm = ChargingStatusForm;
             options.Faults.VersionForm = VersionForm;
+            options.Faults.NameForm = NameForm;
             options.Faults.StatusAsRecord = StatusAsRecord;
 
             if (Serial != null)
@@ -275,8 +317,8 @@ namespace EmProto.PowerShell.Commands
                 if (zone == null) return Invalid("TimeZone", "-TimeZone '" + TimeZone + "' is not a time zone on this system; use an id such as 'Europe/Amsterdam' or 'W. Europe Standard Time'.", TimeZone);
                 options.TimeZone = zone;
             }
-            if (!IPAddress.IsLoopback(AppEndPoint.Address))
-                return Invalid("AppEndPoint", "-AppEndPoint must be a loopback address (the simulator lives on 127.0.0.1); got " + AppEndPoint + ".", AppEndPoint);
+            if (!IPAddress.IsLoopback(appEndPoint.Address))
+                return Invalid("AppEndPoint", "-AppEndPoint must be a loopback address (the simulator lives on 127.0.0.1); got " + appEndPoint + ".", appEndPoint);
             try
             {
                 options.Validate();
@@ -284,10 +326,55 @@ namespace EmProto.PowerShell.Commands
             catch (ArgumentException ex)
             {
                 string name = ex.ParamName ?? "Options";
-                string message = name == nameof(SimulatorOptions.Password) ? "-Password must be exactly 6 digits, for example 123456." : ex.Message;
+                string message = name == nameof(SimulatorOptions.Password) ? "-Password must be exactly 6 digits, for example 123456."
+                    : name == nameof(SimulatorOptions.StatusInterval) ? "-StatusInterval must be longer than zero, for example 15 (seconds) or '00:00:15'."
+                    : ex.Message;
                 return Invalid(name, message, null);
             }
             return options;
+        }
+
+        /// <summary>
+        /// Where the simulators send when -AppEndPoint is not given: this process's running communicator,
+        /// else the port a communicator started now would use (EMPROTO_PORT), else 28376 — on 127.0.0.1.
+        /// </summary>
+        private IPEndPoint DefaultAppEndPoint()
+        {
+            var communicator = CommunicatorHolder.Current;
+            var local = communicator != null && communicator.IsRunning ? communicator.LocalEndPoint : null;
+            if (local != null)
+            {
+                var address = local.Address;
+                if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) address = IPAddress.Loopback;
+                if (!IPAddress.IsLoopback(address))
+                {
+                    WriteWarning("The communicator listens on " + local + ", which simulated chargers (loopback only) cannot reach; they send to 127.0.0.1:" + local.Port +
+                        ". Start the communicator with -LocalAddress 127.0.0.1 to talk to them.");
+                    address = IPAddress.Loopback;
+                }
+                var target = new IPEndPoint(address, local.Port);
+                WriteVerbose("Simulated chargers send to the running communicator at " + target + ".");
+                return target;
+            }
+            int port;
+            try
+            {
+                port = CommunicatorHolder.DefaultOptions().Port;
+            }
+            catch (EvseException ex)
+            {
+                Invalid("AppEndPoint", ex.Message + " Fix it, or give -AppEndPoint.", null);
+                throw;
+            }
+            if (port == 0)
+            {
+                // EMPROTO_PORT=0: a communicator would take any free port, which cannot be known before it starts.
+                WriteVerbose("EMPROTO_PORT is 0 (any free port) and no communicator runs: sending to the default port " + SimulatorOptions.AppPort + ".");
+                port = SimulatorOptions.AppPort;
+            }
+            var fallback = new IPEndPoint(IPAddress.Loopback, port);
+            WriteVerbose("No communicator runs in this process; simulated chargers send to " + fallback + ", where one started with the current settings listens.");
+            return fallback;
         }
 
         private SimulatorOptions? Invalid(string parameter, string message, object? target)

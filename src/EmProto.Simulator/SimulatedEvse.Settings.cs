@@ -1,0 +1,216 @@
+using System;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Simulator
+{
+    // The SetAndGet family: settings the app reads and writes, and settings changed at the
+    // charger itself (its screen or phone app), which the charger then pushes to the app.
+    public sealed partial class SimulatedEvse
+    {
+        private const string NamePrefix = "ACP#";
+
+        /// <summary>
+        /// Changes the output current as if on the charger's screen or phone app: a registered app is
+        /// sent SetAndGetOutputElectricity (0x0107) with action 1 and the new value, then a status push.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Not 6 to <see cref="MaxAmps"/>.</exception>
+        public void ChangeMaxCurrentLocally(int amps)
+        {
+            if (amps < 6 || amps > _options.MaxAmps)
+                throw new ArgumentOutOfRangeException(nameof(amps), amps, "The current must be 6 to " + _options.MaxAmps + " A (the charger's maximum).");
+            Control(() =>
+            {
+                if (_configuredAmps != amps) _changed = true;
+                _configuredAmps = amps;
+                PushSetting(EmCommand.SetAndGetOutputElectricityResponse, new OutputElectricityPayload { Action = SetAndGetAction.Set, Amps = (byte)amps });
+            });
+        }
+
+        /// <summary>
+        /// Changes the name as if on the charger's screen or phone app: a registered app is sent
+        /// SetAndGetNickName (0x0108) with action 1 and the new name, in the firmware's field width.
+        /// </summary>
+        /// <exception cref="ArgumentException">Not ASCII, or longer than the firmware's name field.</exception>
+        public void ChangeNameLocally(string name)
+        {
+            if (name == null) throw new ArgumentNullException(nameof(name));
+            EmText.Validate(name, Math.Min(28, _firmware.NameWidth), nameof(name));
+            Control(() =>
+            {
+                _name = name;
+                PushSetting(EmCommand.SetAndGetNickNameResponse, NameReply(SetAndGetAction.Set));
+            });
+        }
+
+        /// <summary>
+        /// Changes the offline charge (start mode) byte as if on the charger's screen or phone app: a
+        /// registered app is sent SetAndGetOffLineCharge (0x010D) with action 1 and the new value.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Not 0, 1 or 2.</exception>
+        public void ChangeOfflineChargeLocally(byte value)
+        {
+            if (value > 2) throw new ArgumentOutOfRangeException(nameof(value), value, "The offline charge value must be 0, 1 or 2.");
+            Control(() =>
+            {
+                _offlineCharge = value;
+                PushSetting(EmCommand.SetAndGetOffLineChargeResponse, new OfflineChargePayload { Action = SetAndGetAction.Set, RawValue = value });
+            });
+        }
+
+        /// <summary>
+        /// Changes the display language as if on the charger's screen: a registered app is sent
+        /// SetAndGetLanguage (0x010F) with action 1 and the new value.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Not a language the charger knows (1 to 6).</exception>
+        public void ChangeLanguageLocally(EvseLanguage language)
+        {
+            if ((byte)language < 1 || (byte)language > 6) throw new ArgumentOutOfRangeException(nameof(language), language, "The language must be one of 1 to 6.");
+            Control(() =>
+            {
+                _language = (byte)language;
+                PushSetting(EmCommand.SetAndGetLanguageResponse, new LanguagePayload { Action = SetAndGetAction.Set, RawValue = _language });
+            });
+        }
+
+        /// <summary>
+        /// Changes the temperature unit as if on the charger's screen: a registered app is sent
+        /// SetAndGetTemperatureUnit (0x0112) with action 1 and the new value.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Neither Celsius nor Fahrenheit.</exception>
+        public void ChangeTemperatureUnitLocally(TemperatureUnit unit)
+        {
+            if (unit != TemperatureUnit.Celsius && unit != TemperatureUnit.Fahrenheit)
+                throw new ArgumentOutOfRangeException(nameof(unit), unit, "The temperature unit must be Celsius or Fahrenheit.");
+            Control(() =>
+            {
+                _temperatureUnit = (byte)unit;
+                PushSetting(EmCommand.SetAndGetTemperatureUnitResponse, new TemperatureUnitPayload { Action = SetAndGetAction.Set, RawValue = _temperatureUnit });
+            });
+        }
+
+        /// <summary>Pushes a setting changed at the charger to the registered app (nothing when none is).</summary>
+        private void PushSetting(EmCommand response, EmPayload payload)
+        {
+            if (!_registered) return;
+            SendToApp(response, payload);
+            Counters.AddSettingPushes();
+        }
+
+        private bool OnSystemTime(in Datagram d)
+        {
+            if (!(d.Payload is SystemTimePayload request)) return false;
+            bool set = request.Action == SetAndGetAction.Set && !request.Time.IsZero;
+            if (set)
+            {
+                var offset = request.Time.ToInstant(_zone) - SimNow;
+                if (offset.Duration() > MaxClockOffset) return false;
+                _clockOffset = offset;
+            }
+            // Seen on real chargers: a SET is answered with action 0, a read with action 1.
+            Reply(EmCommand.SetAndGetSystemTimeResponse, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
+            return true;
+        }
+
+        private bool OnGetVersion(in Datagram d)
+        {
+            Reply(EmCommand.GetVersionResponse, BuildVersion());
+            return true;
+        }
+
+        private bool OnOutputElectricity(in Datagram d)
+        {
+            if (!(d.Payload is OutputElectricityPayload amps)) return false;
+            if (amps.Action == SetAndGetAction.Set && amps.Amps >= 6 && amps.Amps <= _options.MaxAmps && amps.Amps != _configuredAmps)
+            {
+                _configuredAmps = amps.Amps;
+                _changed = true;
+            }
+            Reply(EmCommand.SetAndGetOutputElectricityResponse, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
+            return true;
+        }
+
+        private bool OnNickName(in Datagram d)
+        {
+            if (!(d.Payload is NickNamePayload name)) return false;
+            if (name.Action == SetAndGetAction.Set && name.Name.StartsWith(NamePrefix, StringComparison.Ordinal))
+            {
+                var text = name.Name.Substring(NamePrefix.Length).Trim();
+                // A name longer than the firmware's field is not taken; the reply shows the old one.
+                if (text.Length <= _firmware.NameWidth) _name = text;
+            }
+            Reply(EmCommand.SetAndGetNickNameResponse, NameReply(name.Action));
+            return true;
+        }
+
+        private bool OnOfflineCharge(in Datagram d)
+        {
+            if (!(d.Payload is OfflineChargePayload offline)) return false;
+            if (offline.Action == SetAndGetAction.Set && offline.RawValue <= 2) _offlineCharge = offline.RawValue;
+            Reply(EmCommand.SetAndGetOffLineChargeResponse, new OfflineChargePayload { Action = offline.Action, RawValue = _offlineCharge });
+            return true;
+        }
+
+        private bool OnLanguage(in Datagram d)
+        {
+            if (!(d.Payload is LanguagePayload language)) return false;
+            if (language.Action == SetAndGetAction.Set && language.RawValue >= 1 && language.RawValue <= 6) _language = language.RawValue;
+            Reply(EmCommand.SetAndGetLanguageResponse, new LanguagePayload { Action = language.Action, RawValue = _language });
+            return true;
+        }
+
+        private bool OnTemperatureUnit(in Datagram d)
+        {
+            if (!(d.Payload is TemperatureUnitPayload unit)) return false;
+            if (unit.Action == SetAndGetAction.Set && (unit.RawValue == 1 || unit.RawValue == 2)) _temperatureUnit = unit.RawValue;
+            Reply(EmCommand.SetAndGetTemperatureUnitResponse, new TemperatureUnitPayload { Action = unit.Action, RawValue = _temperatureUnit });
+            return true;
+        }
+
+        private bool OnSchedule(in Datagram d)
+        {
+            if (!(d.Payload is WeeklySchedulePayload request)) return false;
+            if (request.Action == SetAndGetAction.Set)
+            {
+                if (request.Slots == null || request.Slots.Length != 7) return false;
+                foreach (var s in request.Slots)
+                {
+                    if (s.Hour > 23 || s.Minute > 59) return false;
+                }
+                for (int i = 0; i < 7; i++) _schedule[i] = CopySlot(request.Slots[i]);
+            }
+            var slots = new ScheduleSlot[7];
+            for (int i = 0; i < 7; i++) slots[i] = CopySlot(_schedule[i]);
+            Reply(EmCommand.SetAndGetAlarmChargeStrategyResponse, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
+            return true;
+        }
+
+        private bool OnBrightness(in Datagram d)
+        {
+            if (!(d.Payload is BrightnessPayload brightness)) return false;
+            if (brightness.Action == SetAndGetAction.Set && brightness.Value <= 100) _brightness = brightness.Value;
+            Reply(EmCommand.BrightnessResponse, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
+            return true;
+        }
+
+        private bool OnSetPassword(in Datagram d)
+        {
+            if (!(d.Payload is SetPasswordPayload pin)) return false;
+            if (!pin.NewPassword.IsPresent || !IsSixDigits(pin.NewPassword.Reveal())) return false;
+            _password = pin.NewPassword;
+            return true;
+        }
+
+        private NickNamePayload NameReply(SetAndGetAction action) => new NickNamePayload { Action = action, Name = _name, NameWidth = _firmware.NameWidth };
+
+        private static ScheduleSlot CopySlot(ScheduleSlot s) =>
+            new ScheduleSlot { Mode = s.Mode, Hour = s.Hour, Minute = s.Minute, DurationMinutes = s.DurationMinutes, Reserved = s.Reserved };
+
+        private static bool IsSixDigits(string s)
+        {
+            if (s.Length != 6) return false;
+            foreach (char c in s) if (c < '0' || c > '9') return false;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using EmProto.Protocol;
+
+namespace EmProto.PowerShell.Transformations
+{
+    /// <summary>
+    /// Turns what people type for EM commands into <see cref="EmCommand"/> values: names
+    /// (RequestChargingStatus, case-insensitive), numbers (32774) and hexadecimal text ('0x8006'),
+    /// one or a list. Numbers the protocol table does not name are kept as they are.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class EmCommandTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = Unwrap(inputData);
+            if (value == null) return null;
+            if (value is IEnumerable list && !(value is string))
+            {
+                var commands = new List<EmCommand>();
+                foreach (var item in list) commands.Add(Convert(Unwrap(item)));
+                return commands.ToArray();
+            }
+            return new[] { Convert(value) };
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
+
+        private static EmCommand Convert(object? value)
+        {
+            switch (value)
+            {
+                case EmCommand command:
+                    return command;
+                case int _:
+                case long _:
+                case short _:
+                case ushort _:
+                case uint _:
+                case byte _:
+                    return FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value);
+                case string s:
+                    return Parse(s.Trim());
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774; got " + (value == null ? "nothing" : "a " + value.GetType().Name) + ".");
+            }
+        }
+
+        private static EmCommand Parse(string text)
+        {
+            if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) &&
+                long.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hex))
+                return FromNumber(hex, text);
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number))
+                return FromNumber(number, text);
+            foreach (EmCommand command in Enum.GetValues(typeof(EmCommand)))
+            {
+                if (string.Equals(command.ToString(), text, StringComparison.OrdinalIgnoreCase)) return command;
+            }
+            throw new ArgumentTransformationMetadataException(
+                "'" + text + "' is not an EM command: use a name such as RequestChargingStatus or a number such as 0x8006 or 32774.");
+        }
+
+        private static EmCommand FromNumber(long number, object original)
+        {
+            if (number < 0 || number > ushort.MaxValue)
+                throw new ArgumentTransformationMetadataException("'" + System.Convert.ToString(original, CultureInfo.InvariantCulture) + "' is not an EM command number (0 to 0xFFFF).");
+            return (EmCommand)(ushort)number;
+        }
+    }
+}
