@@ -4,9 +4,10 @@
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
       Build    (default) build the solution and stage out/EmProto/<version>/
-      Test     Build, run every xunit test, then every Pester test in a fresh pwsh;
-               prints one final line "N passed, N failed"; exits non-zero on any failure
-               or when no test ran
+      Test     Build, run every xunit test, then every Pester test in a fresh pwsh, then the
+               .NET Framework checks (net462 build; the staged module on Mono, installing
+               Debian's mono-runtime when missing and root); prints one final line
+               "N passed, N failed, N skipped"; exits non-zero on any failure or when no test ran
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
       Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,fleet
                picks suites, -Quick takes fewer samples)
@@ -63,10 +64,13 @@ function Invoke-Build {
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $stage -Force
     $bin = Join-Path $root "src/EmProto/bin/$Configuration/netstandard2.0"
-    # The module's files, listed explicitly: nothing else is shipped.
+    # The module's files, listed explicitly: nothing else is shipped. System.Threading.Tasks.Extensions
+    # (ValueTask, needed by TimeProvider's timers) and its System.Runtime.CompilerServices.Unsafe are
+    # part of PowerShell 7 but not of .NET Framework: Windows PowerShell 5.1 needs them beside the module.
     $files = @(
         'EmProto.dll', 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll',
-        'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll'
+        'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
+        'System.Threading.Tasks.Extensions.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
     )
     foreach ($f in $files) { Copy-Item (Join-Path $bin $f) $stage }
     Copy-Item (Join-Path $root 'EmProto.psd1'), (Join-Path $root 'EmProto.Format.ps1xml') $stage
@@ -90,6 +94,70 @@ function Get-TrxCounts {
     [pscustomobject]@{ Passed = $passed; Failed = $failed; Total = $total }
 }
 
+# The Debian packages that run a net462 program on Mono: the runtime (mscorlib, System, System.Core,
+# System.Xml) and System.Runtime.Serialization (DataContractJsonSerializer, the store's JSON).
+$monoPackages = @('mono-runtime', 'libmono-system-runtime-serialization4.0-cil')
+
+function Test-DebPackage {
+    param([string] $Name)
+    $status = & dpkg-query -W -f '${Status}' $Name 2>$null
+    $LASTEXITCODE -eq 0 -and $status -eq 'install ok installed'
+}
+
+function Get-NetFxRunner {
+    # How to run a net462 exe here: directly on Windows (.NET Framework), else with Mono, installing
+    # Debian's Mono packages when they are missing and we can (root, apt-get). Returns the runner
+    # ($null on Windows) and, when it cannot run, the reason.
+    if ($IsWindows) { return [pscustomobject]@{ Mono = $null; Missing = $null } }
+    if (Get-Command dpkg-query -ErrorAction SilentlyContinue) {
+        $missing = @($monoPackages | Where-Object { -not (Test-DebPackage $_) })
+        if ($missing.Count -gt 0) {
+            $canInstall = (Get-Command apt-get -ErrorAction SilentlyContinue) -and (& id -u) -eq '0'
+            if (-not $canInstall) {
+                return [pscustomobject]@{ Mono = $null; Missing = "Debian packages $($missing -join ', ') are not installed, and this is not root with apt-get to install them" }
+            }
+            Write-Host "Installing $($missing -join ', ') (apt-get, for the .NET Framework smoke test)"
+            $env:DEBIAN_FRONTEND = 'noninteractive'
+            $log = & apt-get update -qq 2>&1
+            if ($LASTEXITCODE -eq 0) { $log = & apt-get install -y -qq --no-install-recommends @missing 2>&1 }
+            if ($LASTEXITCODE -ne 0) {
+                return [pscustomobject]@{ Mono = $null; Missing = "apt-get could not install $($missing -join ', ') (exit $LASTEXITCODE): $(@($log)[-1])" }
+            }
+        }
+    }
+    $mono = Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $mono) { return [pscustomobject]@{ Mono = $null; Missing = 'mono is not on PATH and there is no apt-get to install Debian''s mono-runtime' } }
+    [pscustomobject]@{ Mono = $mono.Source; Missing = $null }
+}
+
+function Invoke-NetFxTests {
+    # As close to Windows PowerShell 5.1 as this machine gets (README, "Windows PowerShell 5.1"):
+    # the module's projects compiled for net462 against the .NET Framework reference assemblies, and
+    # tests/EmProto.NetFx.Smoke, a net462 program that loads the staged netstandard2.0 assemblies and
+    # runs the codec, a simulator, a communicator and the store, on Mono (on Windows, .NET Framework).
+    # Returns its counts; what cannot run here is skipped with the reason, never passed.
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+
+    Write-Host '== .NET Framework: the module''s projects compiled for net462'
+    dotnet build (Join-Path $root 'src/EmProto/EmProto.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -p:EmProtoNetFx=true | Out-Host
+    if ($LASTEXITCODE -eq 0) { $counts.Passed++ } else { $counts.Failed++; Write-Host 'FAILED: the net462 build of the module''s projects.' }
+
+    Write-Host '== .NET Framework: smoke test of the staged module (net462 program)'
+    dotnet build (Join-Path $root 'tests/EmProto.NetFx.Smoke/EmProto.NetFx.Smoke.csproj') -c $Configuration -nologo -v:minimal "-p:EmProtoStage=$stage" | Out-Host
+    if ($LASTEXITCODE -ne 0) { $counts.Failed++; Write-Host 'FAILED: the net462 smoke program does not build.'; return $counts }
+    $exe = Join-Path $root "tests/EmProto.NetFx.Smoke/bin/$Configuration/net462/EmProto.NetFx.Smoke.exe"
+    $runner = Get-NetFxRunner
+    if ($runner.Missing) {
+        $counts.Skipped++
+        Write-Host "SKIPPED: the net462 smoke test did not run: $($runner.Missing)."
+        return $counts
+    }
+    # Native output goes to the host: this function's only output is its counts.
+    if ($runner.Mono) { & $runner.Mono $exe --stage $stage --repo $root | Out-Host } else { & $exe --stage $stage --repo $root | Out-Host }
+    if ($LASTEXITCODE -eq 0) { $counts.Passed++ } else { $counts.Failed++; Write-Host "FAILED: the net462 smoke test exited $LASTEXITCODE." }
+    $counts
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $outRoot 'test-results'
@@ -110,13 +178,16 @@ function Invoke-Test {
     $pesterExit = $LASTEXITCODE
     $p = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Total = 0 } }
 
-    $passed = $x.Passed + $p.Passed
-    $failed = $x.Failed + $p.Failed
-    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $x.Passed, $x.Failed, $p.Passed, $p.Failed)
+    $n = Invoke-NetFxTests
+
+    $passed = $x.Passed + $p.Passed + $n.Passed
+    $failed = $x.Failed + $p.Failed + $n.Failed
+    $skipped = $n.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed; .NET Framework: {4} passed, {5} failed, {6} skipped" -f $x.Passed, $x.Failed, $p.Passed, $p.Failed, $n.Passed, $n.Failed, $n.Skipped)
     if ($xunitExit -ne 0 -and $x.Failed -eq 0) { $failed++; Write-Host "dotnet test exited $xunitExit without a failed test: counted as a failure." }
     if ($pesterExit -ne 0 -and $p.Failed -eq 0) { $failed++; Write-Host "Pester exited $pesterExit without a failed test: counted as a failure." }
     if ($x.Total -eq 0 -or $p.Total -eq 0) { $failed++; Write-Host 'No tests ran in one of the suites: counted as a failure.' }
-    Write-Host "$passed passed, $failed failed"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
 
