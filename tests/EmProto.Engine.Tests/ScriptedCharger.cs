@@ -47,8 +47,28 @@ namespace EmProto.Engine.Tests
 
         public ChargingStatusPayload? ChargingStatus { get; set; }
 
+        /// <summary>Seeded loss: the share of requests that never reach the charger.</summary>
+        public double RequestLoss { get; set; }
+
+        /// <summary>Seeded loss: the share of the charger's replies that never reach the app.</summary>
+        public double ReplyLoss { get; set; }
+
+        /// <summary>The random source of the losses (set it to enable them).</summary>
+        public Random? LossRandom { get; set; }
+
+        [ThreadStatic]
+        private static bool _replying;
+
+        private bool Lose(double ratio)
+        {
+            var rng = LossRandom;
+            if (rng == null || ratio <= 0) return false;
+            lock (rng) return rng.NextDouble() < ratio;
+        }
+
         public void Send(EmCommand command, EmPayload payload, IPEndPoint? from = null)
         {
+            if (_replying && Lose(ReplyLoss)) return;
             var bytes = DatagramCodec.Encode(new Datagram(Serial, EmPassword.None, command, payload));
             _communicator.HandlePacket(bytes, bytes.Length, from ?? EndPoint);
         }
@@ -60,6 +80,20 @@ namespace EmProto.Engine.Tests
         private void OnRequest(Datagram d, IPEndPoint to)
         {
             if (Silent || d.Serial != Serial || Unsupported.Contains(d.Command)) return;
+            if (Lose(RequestLoss)) return;
+            _replying = true;
+            try
+            {
+                Answer(d);
+            }
+            finally
+            {
+                _replying = false;
+            }
+        }
+
+        private void Answer(Datagram d)
+        {
             if (DropNext > 0)
             {
                 DropNext--;

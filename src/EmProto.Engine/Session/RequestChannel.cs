@@ -37,6 +37,9 @@ namespace EmProto.Engine.Session
     /// </summary>
     internal sealed class RequestChannel
     {
+        /// <summary>Tries a request gets even when its budget ran out early.</summary>
+        internal const int MinimumTries = 3;
+
         private readonly object _sync = new object();
         private readonly List<Waiter> _waiters = new List<Waiter>();
         private readonly Dictionary<string, Task<RequestReply>> _inFlight = new Dictionary<string, Task<RequestReply>>(StringComparer.Ordinal);
@@ -115,13 +118,15 @@ namespace EmProto.Engine.Session
                     await _send(command, payload, password).ConfigureAwait(false);
                     var left = total - (sentAt - started);
                     var wait = Timer.Timeout;
-                    if (wait > left) wait = left;
+                    if (wait > left) wait = left > TimeSpan.Zero ? left : Timer.Timeout;
                     if (await waiter.WaitAsync(wait, time, ct).ConfigureAwait(false))
                     {
                         if (attempt == 1) Timer.Sample(time.GetUtcNow() - sentAt);
                         return new RequestReply(waiter.Result, attempt);
                     }
-                    if (time.GetUtcNow() - started >= total) break;
+                    // The budget ends a request, but never before its third try: a stalled process (a busy
+                    // machine, a debugger) must not turn one late wake-up into a failure.
+                    if (time.GetUtcNow() - started >= total && attempt >= MinimumTries) break;
                 }
                 _counters.Timeout();
                 throw new EvseTimeoutException("Charger " + _serial + " did not answer (" + describe + ") after " + attempt + " tries over " +
