@@ -431,15 +431,15 @@ namespace EmProto.Engine.Persistence
                 Password = item.Password != null ? PasswordProtector.DecodeEmproto(item.Password) : null,
             };
             var c = item.Config;
-            if (c != null && (c.Name != null || c.Language.HasValue || c.TemperatureUnit.HasValue || c.OffLineCharge.HasValue || c.MaxElectricity.HasValue))
+            if (c != null && (c.Name != null || c.Language != null || c.TemperatureUnit != null || c.OffLineCharge != null || c.MaxElectricity.HasValue))
             {
-                int offline = Whole(c.OffLineCharge);
+                int offline = NumberOrName<OfflineCharge>(c.OffLineCharge);
                 s.Config = new EvseConfig
                 {
                     Serial = serial,
                     Name = c.Name ?? string.Empty,
-                    Language = (EvseLanguage)Whole(c.Language),
-                    TemperatureUnit = (TemperatureUnit)Whole(c.TemperatureUnit),
+                    Language = (EvseLanguage)NumberOrName<EvseLanguage>(c.Language),
+                    TemperatureUnit = (TemperatureUnit)NumberOrName<TemperatureUnit>(c.TemperatureUnit),
                     OfflineCharge = (OfflineCharge)offline,
                     OfflineChargeRaw = offline,
                     MaxCurrent = Whole(c.MaxElectricity),
@@ -447,6 +447,30 @@ namespace EmProto.Engine.Persistence
                 };
             }
             return s;
+        }
+
+        /// <summary>A setting the seed library writes as its number (1 = CELSIUS); a name such as "CELSIUS" or "Celsius" is read too. 0 when neither.</summary>
+        private static int NumberOrName<T>(object? value) where T : struct
+        {
+            switch (value)
+            {
+                case null: return 0;
+                case string text:
+                    if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)) return n >= 0 && n <= 255 ? n : 0;
+                    return Enum.TryParse(text.Replace("_", string.Empty), true, out T named) ? Convert.ToInt32(named, CultureInfo.InvariantCulture) : 0;
+                case bool _:
+                    return 0;
+                default:
+                    try
+                    {
+                        double d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                        return Whole(d) <= 255 ? Whole(d) : 0;
+                    }
+                    catch (Exception ex) when (ex is InvalidCastException || ex is FormatException || ex is OverflowException)
+                    {
+                        return 0;
+                    }
+            }
         }
 
         private static int Whole(double? value) => value.HasValue && value.Value >= 0 && value.Value <= int.MaxValue ? (int)value.Value : 0;
@@ -486,9 +510,9 @@ namespace EmProto.Engine.Persistence
         private sealed class EmprotoConfig
         {
             [DataMember(Name = "name")] public string? Name { get; set; }
-            [DataMember(Name = "language")] public double? Language { get; set; }
-            [DataMember(Name = "temperatureUnit")] public double? TemperatureUnit { get; set; }
-            [DataMember(Name = "offLineCharge")] public double? OffLineCharge { get; set; }
+            [DataMember(Name = "language")] public object? Language { get; set; }
+            [DataMember(Name = "temperatureUnit")] public object? TemperatureUnit { get; set; }
+            [DataMember(Name = "offLineCharge")] public object? OffLineCharge { get; set; }
             [DataMember(Name = "maxElectricity")] public double? MaxElectricity { get; set; }
         }
     }

@@ -44,18 +44,22 @@ namespace EmProto.Engine.Persistence
 
         private static string Expected(string type)
         {
-            switch (type)
+            switch (type.ToUpperInvariant())
             {
-                case "Int16":
-                case "Int32":
-                case "Int64":
-                case "Byte":
+                case "INT16":
+                case "INT32":
+                case "INT64":
+                case "INT":
+                case "LONG":
+                case "BYTE":
                     return "a whole number";
-                case "Double":
-                case "Single":
-                case "Decimal":
+                case "DOUBLE":
+                case "SINGLE":
+                case "FLOAT":
+                case "DECIMAL":
                     return "a number";
-                case "Boolean":
+                case "BOOLEAN":
+                case "BOOL":
                     return "true or false";
                 default:
                     return "a value of the expected kind";
