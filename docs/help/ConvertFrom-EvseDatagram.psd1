@@ -3,6 +3,7 @@
     Synopsis = 'Decodes EM protocol datagrams from hexadecimal text or bytes.'
     Description = @(
         'Decodes one or more datagrams of the EM protocol (the UDP protocol of EVSEMaster-family chargers) into objects that show the envelope (serial, command, length) and every field of the payload with its meaning. Spaces, dashes and colons in hexadecimal text are ignored, so text copied from a packet capture or from the -Debug stream of another EmProto cmdlet can be pasted as is.'
+        'Status (4, 13), charging status (5, 6) and charge record (9, 10) datagrams decode into the same objects that Get-EvseState, Get-EvseChargeSession and Get-EvseChargeRecord return (EvseState, EvseChargeSession, EvseChargeRecord), with the same property names and units (kW, kWh, degrees Celsius, TimeSpan), so scripts and views work on both. A dump carries no measured clock skew: times are shown as the charger''s clock says them (TimesCorrected is False), and ReceivedAt is the time of decoding.'
         'A packet may hold several datagrams back to back; each becomes one object. A datagram that cannot be decoded (bad header, length, checksum or tail, or a payload too short for its command) gives an error record that says why, and decoding continues with the next input. Passwords in app-to-charger datagrams are shown masked.'
     )
     Parameters = @{
@@ -13,7 +14,7 @@
     Outputs = @(
         @{
             Type = 'EmProto.PowerShell.DecodedDatagram'
-            Description = 'One object per decoded datagram: Serial, Command, CommandName, Length and the decoded Payload.'
+            Description = 'One object per decoded datagram: Serial, Command, CommandName, Length and the decoded Payload (an EvseState, EvseChargeSession or EvseChargeRecord for status, session and record datagrams).'
         }
     )
     Notes = @(
@@ -23,7 +24,14 @@
         @{
             Title = 'Decode a status datagram captured from a charger'
             Code = '''0601003200 9181102751219513 ffffffffffff 0004 01092e00000000000000024081589258920102020d00000000 0b7b0f02'' | ConvertFrom-EvseDatagram'
-            Remarks = 'Decodes a SingleACStatus datagram: line 1, 235.0 V, meter 1475.85 kWh, temperatures 26.74 C, state 13 (plugged in, ready to charge).'
+            Remarks = 'Decodes a SingleACStatus datagram into an EvseState: 235.0 V, EnergyMeterKWh 1475.85, InnerTemperatureC 26.74, CurrentState ReadyToCharge (13), State PluggedIn.'
+        }
+        @{
+            Title = 'Turn captured charge records into a cost report'
+            Code = 'Get-Content records.hex | ConvertFrom-EvseDatagram | Where-Object CommandName -like ''*ChargeRecord'' |
+    ForEach-Object Payload | Select-Object ChargeId, Start, Stop, EnergyKWh, Price, ChargeFee, FeeType, StopReason, PowerSamples |
+    Export-Csv records.csv'
+            Remarks = 'Each record carries price, service fee (ChargeFee), fee type, the limits it ran with and the stop reason; PowerSamples is the power samples as one text field ("0 1200 7300") that fits a CSV cell.'
         }
         @{
             Title = 'Decode datagrams saved as bytes'

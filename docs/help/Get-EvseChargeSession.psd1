@@ -2,7 +2,8 @@
 @{
     Synopsis = 'Gets the current, planned or last charge session of chargers.'
     Description = @(
-        'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits, current and the user who started it.'
+        'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits (MaxDuration, MaxEnergyKWh, MaxCurrent), current, the user who started it, and Price, ChargeFee (the service fee) and FeeType as the charger reports them.'
+        'Start and ReservedFor are moved onto this computer''s clock when the charger''s clock skew has been measured (Get-EvseSystemTime, or before a planned start); TimesCorrected says whether they were and ClockSkew is the skew applied.'
     )
     Parameters = @{
         Kind = 'Which sessions to return: Current (charging now), Planned (a reservation) or Last (the last finished one). By default every session that exists.'

@@ -91,24 +91,5 @@ namespace EmProto.Engine
         {
             lock (_sync) return _skewMeasuredAt.HasValue && now - _skewMeasuredAt.Value < maxAge ? _skew : (TimeSpan?)null;
         }
-
-        /// <summary>
-        /// A time the charger reports on its own clock, moved onto this host's clock by the measured skew
-        /// (whole seconds: EM timestamps have no fractions), so a planned 23:30 reads 23:30.
-        /// </summary>
-        private DateTimeOffset? FromChargerClock(DateTimeOffset? chargerTime)
-        {
-            if (!chargerTime.HasValue) return null;
-            TimeSpan skew;
-            lock (_sync)
-            {
-                if (!_skewMeasuredAt.HasValue) return chargerTime;
-                skew = _skew;
-            }
-            var host = chargerTime.Value - skew;
-            long seconds = (long)Math.Round(host.UtcTicks / (double)TimeSpan.TicksPerSecond);
-            var utc = new DateTimeOffset(seconds * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            return utc.ToOffset(chargerTime.Value.Offset);
-        }
     }
 }

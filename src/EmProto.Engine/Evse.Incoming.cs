@@ -144,31 +144,7 @@ namespace EmProto.Engine
 
         internal void ApplyStatus(SingleAcStatusPayload p, DateTimeOffset now)
         {
-            var s = new EvseState
-            {
-                Serial = Serial,
-                ReceivedAt = now,
-                CurrentState = p.EffectiveState,
-                CurrentStateRaw = (byte)p.EffectiveState,
-                GunState = p.GunState,
-                OutputState = p.OutputState,
-                OutputStateRaw = (byte)p.OutputState,
-                EmergencyButton = p.EmergencyButton,
-                L1Volts = Math.Round(p.L1Volts, 1),
-                L1Amps = Math.Round(p.L1Amps, 2),
-                L2Volts = Math.Round(p.L2Volts, 1),
-                L2Amps = Math.Round(p.L2Amps, 2),
-                L3Volts = Math.Round(p.L3Volts, 1),
-                L3Amps = Math.Round(p.L3Amps, 2),
-                PowerKW = Math.Round(p.EffectivePowerW / 1000.0, 3),
-                EnergyMeterKWh = Math.Round(p.MeterKWh, 2),
-                InnerTemperatureC = p.InnerTemperatureC.HasValue ? Math.Round(p.InnerTemperatureC.Value, 2) : (double?)null,
-                OuterTemperatureC = p.OuterTemperatureC.HasValue ? Math.Round(p.OuterTemperatureC.Value, 2) : (double?)null,
-                Errors = p.Errors,
-                ErrorBits = (uint)p.Errors,
-                Phases = p.Form >= 40 && p.PhaseCount == 3 || p.L2VoltageRaw > 0 || p.L3VoltageRaw > 0 ? 3 : 1,
-            };
-            s.State = MetaStateOf(s);
+            var s = EvseState.FromPayload(Serial, p, now);
             EvseState? before;
             bool wasCurrent;
             StateWaiter[] ready;
@@ -215,45 +191,12 @@ namespace EmProto.Engine
             return list.ToArray();
         }
 
-        private static EvseMetaState MetaStateOf(EvseState s)
-        {
-            if (s.Errors != EvseErrors.None) return EvseMetaState.Error;
-            switch (s.CurrentState)
-            {
-                case CurrentState.EvseFault:
-                case CurrentState.ChargingFault:
-                case CurrentState.ChargingFault3:
-                    return EvseMetaState.Error;
-                case CurrentState.NotConnected: return EvseMetaState.Idle;
-                case CurrentState.ReadyToCharge:
-                case CurrentState.WaitingForButton:
-                case CurrentState.WaitingForSwipe:
-                    return EvseMetaState.PluggedIn;
-                case CurrentState.Charging: return EvseMetaState.Charging;
-                case CurrentState.Reservation: return EvseMetaState.Reserved;
-                case CurrentState.Completed:
-                case CurrentState.CompletedFull:
-                case CurrentState.StoppedByCar:
-                case CurrentState.State19:
-                    return s.GunState == GunState.Disconnected ? EvseMetaState.Idle : EvseMetaState.Finished;
-                default:
-                    if (s.OutputState == OutputState.Charging) return EvseMetaState.Charging;
-                    if (s.GunState == GunState.Disconnected) return EvseMetaState.Idle;
-                    if (s.GunState == GunState.ConnectedLocked || s.GunState == GunState.ConnectedUnlocked) return EvseMetaState.PluggedIn;
-                    return EvseMetaState.Unknown;
-            }
-        }
-
         /// <summary>Applies a charging status (pushed 5, or 6): updates the current, planned or last session and raises Session changes.</summary>
         internal EvseChargeSession? ApplyChargingStatus(ChargingStatusPayload p)
         {
-            var zone = TimeZone;
             var now = Now;
-            var state = p.EffectiveState;
-            var reservedFor = p.ReservationDate.IsZero ? (DateTimeOffset?)null : p.ReservationDate.ToInstant(zone);
-            EvseSessionKind kind = state == CurrentState.Charging ? EvseSessionKind.Current
-                : state == CurrentState.Reservation ? EvseSessionKind.Planned
-                : EvseSessionKind.Last;
+            var s = EvseChargeSession.FromPayload(Serial, p, TimeZone, ClockSkew, now);
+            var kind = s.Kind;
             lock (_sync) _sessionReportedAt = now;
             if (kind == EvseSessionKind.Last && p.ChargeId.Length == 0 && p.StartDate.IsZero)
             {
@@ -265,26 +208,6 @@ namespace EmProto.Engine
                 }
                 return null;
             }
-            var s = new EvseChargeSession
-            {
-                Serial = Serial,
-                Kind = kind,
-                State = state,
-                ChargeId = p.ChargeId,
-                UserId = p.UserId,
-                ReservedFor = kind == EvseSessionKind.Planned ? FromChargerClock(reservedFor) : null,
-                Start = p.StartDate.IsZero ? (DateTimeOffset?)null : p.StartDate.ToInstant(zone),
-                Duration = TimeSpan.FromSeconds(p.DurationSeconds),
-                MaxDuration = p.MaxDurationMinutes == 0xFFFF ? (TimeSpan?)null : TimeSpan.FromMinutes(p.MaxDurationMinutes),
-                MaxEnergyKWh = p.MaxEnergyKWh,
-                MaxCurrent = p.MaxAmps,
-                // Chargers report the start meter as 0 once a session has finished: derive it instead.
-                StartMeterKWh = p.StartMeterRaw != 0 ? p.StartMeterRaw * 0.01 : Math.Round(Math.Max(0, p.CurrentMeterRaw - (double)p.ChargedEnergyRaw) * 0.01, 2),
-                MeterKWh = p.CurrentMeterRaw * 0.01,
-                EnergyKWh = Math.Round(p.ChargedKWh, 2),
-                Price = p.ChargePriceRaw * 0.01,
-                ReceivedAt = now,
-            };
             EvseChargeSession? before;
             lock (_sync)
             {
@@ -313,26 +236,7 @@ namespace EmProto.Engine
 
         internal bool AddRecord(ChargeRecordPayload p, DateTimeOffset now)
         {
-            var zone = TimeZone;
-            var samples = p.PowerSamples;
-            var values = new int[samples.Length];
-            for (int i = 0; i < samples.Length; i++) values[i] = samples[i];
-            var record = new EvseChargeRecord
-            {
-                Serial = Serial,
-                ChargeId = p.ChargeId,
-                StartUserId = p.StartUserId,
-                EndUserId = p.EndUserId,
-                Start = p.StartDate.IsZero ? (DateTimeOffset?)null : p.StartDate.ToInstant(zone),
-                Stop = p.StopDate.IsZero ? (DateTimeOffset?)null : p.StopDate.ToInstant(zone),
-                Duration = TimeSpan.FromSeconds(p.ChargedSeconds),
-                StartMeterKWh = p.StartMeterRaw * 0.01,
-                StopMeterKWh = p.StopMeterRaw * 0.01,
-                EnergyKWh = Math.Round(p.ChargedKWh, 2),
-                StopReason = p.StopReason,
-                PowerSamplesW = values,
-                ReceivedAt = now,
-            };
+            var record = EvseChargeRecord.FromPayload(Serial, p, TimeZone, ClockSkew, now);
             if (!AddRecord(record)) return false;
             _communicator.MarkDirty(this);
             _communicator.Raise(this, EvseChange.Record, null, record);

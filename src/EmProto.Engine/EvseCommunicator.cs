@@ -443,14 +443,14 @@ namespace EmProto.Engine
                 case EmCommand.CurrentChargeRecord:
                 {
                     var r = (ChargeRecordPayload)d.Payload;
-                    Reply(evse, EmCommand.CurrentChargeRecordResponse, new CurrentChargeRecordAckPayload { LineId = r.LineId, ChargeId = r.ChargeId, Status = 1 }, remote);
+                    Reply(evse, EmCommand.CurrentChargeRecordResponse, new CurrentChargeRecordAckPayload { LineId = r.LineId, ChargeIdBytes = r.ChargeIdBytes, Status = 1 }, remote);
                     if (evse.AddRecord(r, now)) Save();
                     break;
                 }
                 case EmCommand.UploadLocalChargeRecord:
                 {
                     var r = (ChargeRecordPayload)d.Payload;
-                    Reply(evse, EmCommand.UploadLocalChargeRecordAcknowledge, new UploadRecordAckPayload { ChargeId = r.ChargeId }, remote);
+                    Reply(evse, EmCommand.UploadLocalChargeRecordAcknowledge, new UploadRecordAckPayload { ChargeIdBytes = r.ChargeIdBytes }, remote);
                     if (evse.AddRecord(r, now)) Save();
                     break;
                 }

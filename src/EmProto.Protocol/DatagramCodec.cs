@@ -119,7 +119,7 @@ namespace EmProto.Protocol
                     payload = ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
                     break;
                 case EmCommand.BrightnessResponse:
-                    payload = BrightnessPayload.Decode(b, o, n);
+                    payload = BrightnessPayload.DecodeReply(b, o, n);
                     break;
                 default:
                     payload = EmCommands.IsAppToCharger(command) ? DecodeRequest(command, b, o, n) : null;
@@ -169,7 +169,7 @@ namespace EmProto.Protocol
                 case EmCommand.SetAndGetAlarmChargeStrategy: return WeeklySchedulePayload.Decode(b, o, received);
                 case EmCommand.SetAndGetLanguage: return ActionBytePayload.Decode<LanguagePayload>(b, o, n);
                 case EmCommand.SetAndGetTemperatureUnit: return ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
-                case EmCommand.Brightness: return BrightnessPayload.Decode(b, o, received);
+                case EmCommand.Brightness: return BrightnessPayload.DecodeRequest(b, o, received);
                 default: return null;
             }
         }

@@ -24,6 +24,27 @@ namespace EmProto.Protocol
             return new string(chars);
         }
 
+        /// <summary>
+        /// The field's bytes for <paramref name="value"/>: ASCII, zero-padded to <paramref name="width"/>;
+        /// never throws (characters outside ASCII become '?', text beyond the width is cut). For
+        /// showing or echoing a field; <see cref="Write"/> is the strict form for sending.
+        /// </summary>
+        public static byte[] ToBytes(string? value, int width)
+        {
+            var bytes = new byte[width];
+            if (value == null) return bytes;
+            for (int i = 0; i < value.Length && i < width; i++) bytes[i] = value[i] < 0x80 ? (byte)value[i] : (byte)'?';
+            return bytes;
+        }
+
+        /// <summary>A copy of <paramref name="width"/> bytes at <paramref name="offset"/>.</summary>
+        public static byte[] Copy(byte[] b, int offset, int width)
+        {
+            var copy = new byte[width];
+            Buffer.BlockCopy(b, offset, copy, 0, width);
+            return copy;
+        }
+
         /// <summary>Throws unless <paramref name="value"/> is printable ASCII of at most <paramref name="width"/> characters.</summary>
         /// <exception cref="ArgumentException">Too long or not ASCII; the message names the field.</exception>
         public static void Validate(string? value, int width, string field)

@@ -187,6 +187,31 @@ namespace EmProto.Protocol
         Mode2 = 2,
     }
 
+    /// <summary>
+    /// Emergency button state (status byte 17). 1 in every normal capture; the simulator reports 2
+    /// while its emergency stop is pressed. Other values are kept as numbers.
+    /// </summary>
+    public enum EmergencyButtonState : byte
+    {
+        /// <summary>Not reported (0).</summary>
+        Unknown = 0,
+        /// <summary>Released: normal operation (1).</summary>
+        Released = 1,
+        /// <summary>Pressed: emergency stop (2).</summary>
+        Pressed = 2,
+    }
+
+    /// <summary>
+    /// Why a charge ended (charge record byte 58). No public client documents these codes; the only
+    /// value seen with a known cause is 0xFF, with end user "Power Down". Other values are kept as
+    /// numbers (an undefined value prints as its number).
+    /// </summary>
+    public enum EvseStopReason : byte
+    {
+        /// <summary>The charger lost power during the session (0xFF, seen with end user "Power Down").</summary>
+        PowerDown = 0xFF,
+    }
+
     /// <summary>ChargeStartResponse error reason.</summary>
     public enum ChargeStartError : byte
     {

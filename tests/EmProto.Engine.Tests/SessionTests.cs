@@ -241,6 +241,71 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
+        public void Record_acknowledgements_echo_the_raw_charge_id_bytes()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            // A charge id with a non-ASCII byte, an embedded space and trailing spaces: text would read "AB?C 12" and re-encode differently.
+            var id = new byte[] { 0x41, 0x42, 0xE9, 0x43, 0x20, 0x31, 0x32, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20 };
+            var record = new ChargeRecordPayload { ChargeIdBytes = id, StartUserId = "emproto", EndUserId = "emproto", ChargedEnergyRaw = 100 };
+            var recordBytes = DatagramCodec.Encode(new Datagram(h.Charger.Serial, EmPassword.None, EmCommand.UploadLocalChargeRecord, record));
+            Assert.Equal(id, recordBytes.Skip(21 + 33).Take(16).ToArray());
+
+            h.Charger.Send(EmCommand.UploadLocalChargeRecord, record);
+            h.Charger.Send(EmCommand.CurrentChargeRecord, record);
+
+            var upload = DatagramCodec.Encode(h.Transport.Sent.Last(s => s.Datagram.Command == EmCommand.UploadLocalChargeRecordAcknowledge).Datagram);
+            var current = DatagramCodec.Encode(h.Transport.Sent.Last(s => s.Datagram.Command == EmCommand.CurrentChargeRecordResponse).Datagram);
+            Assert.True(id.SequenceEqual(upload.Skip(21 + 1).Take(16)), "0x800A must echo the record's bytes 33..48; sent " + HexText.ToHex(upload, 22, 16));
+            Assert.True(id.SequenceEqual(current.Skip(21 + 1).Take(16)), "0x8009 must echo the record's bytes 33..48; sent " + HexText.ToHex(current, 22, 16));
+            Assert.Equal("AB?C 12", Assert.Single(h.Evse.Records).ChargeId);
+        }
+
+        [Fact]
+        public void Session_and_record_times_are_corrected_by_the_measured_skew_once_it_is_known()
+        {
+            var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+            using var h = new Harness();
+            var evse = h.LoggedIn();
+            evse.TimeZone = amsterdam;
+            var chargerStart = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(1));
+            var status = new ChargingStatusPayload { CurrentState = CurrentState.Charging, ChargeId = "S1", StartDate = EmTimestamp.FromInstant(chargerStart, amsterdam), MaxAmps = 16 };
+
+            h.Charger.Send(EmCommand.SingleAcChargingStatusPublicAuto, status);
+            Assert.False(evse.CurrentSession!.TimesCorrected);
+            Assert.Equal(chargerStart, evse.CurrentSession.Start);
+
+            // The scripted charger's clock reads 12:00 in UTC+8 terms, i.e. 12:00 Amsterdam wall clock = 11:00Z while the host says 12:00Z.
+            var skew = h.Run(evse.GetSystemTimeAsync()).Skew;
+            Assert.InRange(skew.TotalMinutes, -61, -59);
+            h.Charger.Send(EmCommand.SingleAcChargingStatusPublicAuto, status);
+            var session = evse.CurrentSession!;
+            Assert.True(session.TimesCorrected);
+            Assert.Equal(skew, session.ClockSkew);
+            Assert.Equal(WholeSeconds(chargerStart - skew), session.Start);
+
+            h.Charger.Send(EmCommand.UploadLocalChargeRecord, new ChargeRecordPayload { ChargeId = "S1", StartDate = EmTimestamp.FromInstant(chargerStart, amsterdam), StopDate = EmTimestamp.FromInstant(chargerStart.AddHours(2), amsterdam) });
+            var record = Assert.Single(evse.Records);
+            Assert.True(record.TimesCorrected);
+            Assert.Equal(WholeSeconds(chargerStart - skew), record.Start);
+            Assert.Equal(WholeSeconds(chargerStart.AddHours(2) - skew), record.Stop);
+        }
+
+        private static DateTimeOffset WholeSeconds(DateTimeOffset t) =>
+            new DateTimeOffset((long)Math.Round(t.UtcTicks / (double)TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+        [Fact]
+        public void The_live_state_keeps_the_raw_state_byte_next_to_the_override()
+        {
+            using var h = new Harness();
+            h.LoggedIn();
+            h.Charger.Send(EmCommand.SingleAcStatus, new SingleAcStatusPayload { Form = 40, CurrentState = CurrentState.Charging, SecondaryState = 18, GunState = GunState.ConnectedLocked, PhaseCount = 3 });
+            var state = h.Evse.State!;
+            Assert.Equal(CurrentState.StoppedByCar, state.CurrentState);
+            Assert.Equal(14, state.CurrentStateRaw);
+        }
+
+        [Fact]
         public void Garbage_is_counted_by_reason_and_the_receiver_keeps_working()
         {
             using var h = new Harness();

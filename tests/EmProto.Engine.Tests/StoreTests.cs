@@ -134,6 +134,94 @@ namespace EmProto.Engine.Tests
             Assert.True(evse.IsLoggedIn);
         }
 
+        /// <summary>
+        /// What the seed library's saveEvses writes (JSON.stringify of Evse.serialize(), 2-space indent):
+        /// info as filled by updateLogin and updateVersion (phases, no type), config by the GET replies,
+        /// times in Unix seconds, the password XOR 0xFF in base64.
+        /// </summary>
+        private static string SeedEvsesJson(string password) =>
+            "[\n  {\n    \"info\": {\n      \"serial\": \"9181102751219513\",\n      \"ip\": \"127.0.0.1\",\n      \"port\": 40001,\n"
+            + "      \"brand\": \"BESEN\",\n      \"model\": \"BS20\",\n      \"hardwareVersion\": \"C.3252.112A008\",\n      \"maxPower\": 22000,\n"
+            + "      \"maxElectricity\": 32,\n      \"hotLine\": \"WWW.EVSE.COM\",\n      \"phases\": 3,\n      \"softwareVersion\": \"C.3252.112A009\",\n"
+            + "      \"feature\": 5,\n      \"supportNew\": 1\n    },\n    \"config\": {\n      \"name\": \"Garage\",\n      \"language\": 3,\n"
+            + "      \"offLineCharge\": 1,\n      \"maxElectricity\": 16,\n      \"temperatureUnit\": 2\n    },\n"
+            + "    \"lastConfigUpdate\": 1700000100,\n    \"lastSeen\": 1700000000,\n    \"password\": \"" + EmprotoPassword(password) + "\"\n  }\n]";
+
+        private static string EmprotoPassword(string password) =>
+            Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(password).Select(b => (byte)(b ^ 0xFF)).ToArray());
+
+        [Fact]
+        public void Import_reads_every_field_the_seed_library_writes()
+        {
+            var file = Path.Combine(_dir, "seed-evses.json");
+            File.WriteAllText(file, SeedEvsesJson("123456"));
+            using var h = new Harness(storePath: StorePath);
+            var evse = Assert.Single(h.Communicator.ImportEmproto(file));
+            Assert.True(evse.Info.Phases == 3, "the seed writes 'phases' (not 'type'): a three-phase charger must stay three-phase; got " + evse.Info.Phases);
+            Assert.Equal(22.0, evse.Info.MaxPowerKW);
+            Assert.Equal("C.3252.112A009", evse.Info.SoftwareVersion);
+            Assert.Equal(5, evse.Info.Feature);
+            var config = evse.Config!;
+            Assert.Equal("Garage", config.Name);
+            Assert.Equal(EmProto.Protocol.EvseLanguage.German, config.Language);
+            Assert.Equal(EmProto.Protocol.TemperatureUnit.Fahrenheit, config.TemperatureUnit);
+            Assert.Equal(EmProto.Protocol.OfflineCharge.Disabled, config.OfflineCharge);
+            Assert.Equal(1, config.OfflineChargeRaw);
+            Assert.Equal(16, config.MaxCurrent);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000100), config.ReadAt);
+            Assert.True(evse.HasPassword);
+        }
+
+        [Fact]
+        public void Import_reads_the_type_code_of_older_seed_versions_and_setting_names()
+        {
+            var json = "[{\"info\":{\"serial\":\"9181102751219513\",\"ip\":\"127.0.0.1\",\"port\":40001,\"type\":10,\"p51\":11,\"canForceSinglePhase\":true},"
+                + "\"config\":{\"temperatureUnit\":\"CELSIUS\",\"language\":\"FRENCH\"}}]";
+            var file = Path.Combine(_dir, "old-evses.json");
+            File.WriteAllText(file, json);
+            using var h = new Harness(storePath: StorePath);
+            var evse = Assert.Single(h.Communicator.ImportEmproto(file));
+            Assert.Equal(3, evse.Info.Phases);
+            Assert.Equal(10, evse.Info.TypeCode);
+            Assert.Equal(EmProto.Protocol.TemperatureUnit.Celsius, evse.Config!.TemperatureUnit);
+            Assert.Equal(EmProto.Protocol.EvseLanguage.French, evse.Config.Language);
+        }
+
+        [Theory]
+        [InlineData("[{\"info\": {\"serial\": this}}]", "near 'this'")]
+        [InlineData("[{\"info\": {\"serial\": \"9181102751219513\", \"port\": \"abc\"}}]", "'abc' is not a number")]
+        [InlineData("{\"9181102751219513\": {}}", "'[' (a JSON array)")]
+        [InlineData("   ", "empty")]
+        public void Import_errors_say_what_is_wrong_in_plain_words(string json, string expected)
+        {
+            var file = Path.Combine(_dir, "bad-evses.json");
+            File.WriteAllText(file, json);
+            using var h = new Harness(storePath: StorePath);
+            var ex = Assert.Throws<EvseException>(() => h.Communicator.ImportEmproto(file));
+            Assert.Equal("EvseImportInvalid", ex.ErrorId);
+            Assert.Contains(file, ex.Message);
+            Assert.True(ex.Message.Contains(expected, StringComparison.Ordinal), "Expected \"" + expected + "\" in: " + ex.Message);
+            Assert.Contains("saveEvses", ex.Message);
+            AssertNoSerializerJargon(ex.Message);
+        }
+
+        [Fact]
+        public void A_store_that_is_not_json_is_described_without_serializer_internals()
+        {
+            File.WriteAllText(StorePath, "{\"format\": 1, \"evses\": [ { \"serial\": \"9181102751219513\", \"pinned\": this } ] }");
+            using var h = new Harness(storePath: StorePath);
+            var problem = h.Communicator.StoreProblem!;
+            Assert.Contains(StorePath, problem);
+            Assert.Contains("near 'this'", problem);
+            AssertNoSerializerJargon(problem);
+        }
+
+        private static void AssertNoSerializerJargon(string message)
+        {
+            foreach (var jargon in new[] { "token", "List`1", "System.", "Version=", "PublicKeyToken", "deserializing" })
+                Assert.True(!message.Contains(jargon, StringComparison.Ordinal), "The message leaks serializer internals ('" + jargon + "'): " + message);
+        }
+
         [Fact]
         public void A_taken_port_is_a_clear_error()
         {

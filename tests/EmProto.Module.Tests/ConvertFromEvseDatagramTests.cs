@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using EmProto.Engine;
 using EmProto.PowerShell;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
 using Xunit;
 
 namespace EmProto.Module.Tests
@@ -32,15 +35,75 @@ namespace EmProto.Module.Tests
             Assert.Equal("9181102751219513", d.Serial);
             Assert.False(d.HasPassword);
             Assert.Equal(50, d.Length);
-            var s = Assert.IsType<DecodedStatus>(d.Payload);
+            var s = Assert.IsType<EvseState>(d.Payload);
+            Assert.Equal("9181102751219513", s.Serial);
             Assert.Equal(235.0, s.L1Volts);
             Assert.Equal(0.0, s.L1Amps);
-            Assert.Equal(1475.85, s.MeterKWh);
-            Assert.Equal(26.74, s.InnerCelsius);
-            Assert.Equal(26.74, s.OuterCelsius);
-            Assert.Equal(EmProto.Protocol.CurrentState.ReadyToCharge, s.State);
+            Assert.Equal(1475.85, s.EnergyMeterKWh);
+            Assert.Equal(26.74, s.InnerTemperatureC);
+            Assert.Equal(26.74, s.OuterTemperatureC);
+            Assert.Equal(EmProto.Protocol.CurrentState.ReadyToCharge, s.CurrentState);
+            Assert.Equal(13, s.CurrentStateRaw);
+            Assert.Equal(EvseMetaState.PluggedIn, s.State);
+            Assert.Equal(EmProto.Protocol.EmergencyButtonState.Released, s.EmergencyButton);
             Assert.Equal(EmProto.Protocol.EvseErrors.None, s.Errors);
             Assert.Contains("ReadyToCharge", d.Summary, StringComparison.Ordinal);
+        }
+
+        private static string Hex(EmCommand command, EmPayload payload)
+        {
+            var bytes = DatagramCodec.Encode(new Datagram(EvseSerial.Parse("9181102751219513"), EmPassword.None, command, payload));
+            return HexText.ToHex(bytes, 0, bytes.Length);
+        }
+
+        [Fact]
+        public void A_charging_status_decodes_to_the_session_type_the_live_cmdlets_return()
+        {
+            var p = new ChargingStatusPayload
+            {
+                CurrentState = CurrentState.Charging, ChargeId = "202503011200", UserId = "emproto", MaxDurationMinutes = 90, MaxEnergyRaw = 1050, MaxAmps = 16,
+                StartDate = EmTimestamp.FromInstant(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc), DurationSeconds = 600,
+                StartMeterRaw = 100000, CurrentMeterRaw = 100100, ChargedEnergyRaw = 100, ChargePriceRaw = 250, FeeType = 1, ChargeFeeRaw = 30,
+            };
+            var d = Single(_host.Run("'" + Hex(EmCommand.SingleAcChargingStatusPublicAuto, p) + "' | ConvertFrom-EvseDatagram -TimeZone UTC"));
+            var s = Assert.IsType<EvseChargeSession>(d.Payload);
+            Assert.Equal("9181102751219513", s.Serial);
+            Assert.Equal(EvseSessionKind.Current, s.Kind);
+            Assert.Equal(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), s.Start);
+            Assert.False(s.TimesCorrected);
+            Assert.Equal(TimeSpan.FromMinutes(90), s.MaxDuration);
+            Assert.Equal(10.5, s.MaxEnergyKWh);
+            Assert.Equal(16, s.MaxCurrent);
+            Assert.Equal(1.0, s.EnergyKWh);
+            Assert.Equal(1001.0, s.MeterKWh);
+            Assert.Equal(2.5, s.Price);
+            Assert.Equal(0.3, s.ChargeFee);
+            Assert.Equal(1, s.FeeType);
+        }
+
+        [Fact]
+        public void A_charge_record_decodes_to_the_record_type_the_live_cmdlets_return()
+        {
+            var p = new ChargeRecordPayload
+            {
+                ChargeId = "R1", StartUserId = "emproto", EndUserId = "Power Down", StopReason = 0xFF, HasStopCharge = 2, Param1 = 0xFFFF, Param2 = 2000,
+                StartDate = EmTimestamp.FromInstant(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc), ChargedEnergyRaw = 1370,
+                ChargePriceRaw = 411, FeeType = 1, ChargeFeeRaw = 50, DeclaredSampleCount = 3, Slots = new ushort[] { 0, 1200, 7300 },
+            };
+            string hex = Hex(EmCommand.UploadLocalChargeRecord, p);
+            var d = Single(_host.Run("'" + hex + "' | ConvertFrom-EvseDatagram -TimeZone UTC"));
+            var r = Assert.IsType<EvseChargeRecord>(d.Payload);
+            Assert.Equal("9181102751219513", r.Serial);
+            Assert.Equal(EvseStopReason.PowerDown, r.StopReason);
+            Assert.Equal(255, r.StopReasonRaw);
+            Assert.Null(r.MaxDuration);
+            Assert.Equal(20.0, r.MaxEnergyKWh);
+            Assert.Equal(13.7, r.EnergyKWh);
+            Assert.Equal(4.11, r.Price);
+            Assert.Equal(0.5, r.ChargeFee);
+            Assert.Equal(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero), r.Start);
+
+            Assert.Equal("0 1200 7300", r.PowerSamples);
         }
 
         [Fact]

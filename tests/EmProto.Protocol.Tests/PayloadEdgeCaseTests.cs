@@ -117,5 +117,56 @@ namespace EmProto.Protocol.Tests
             Assert.DoesNotContain("MySecret", p.Content, StringComparison.Ordinal);
             Assert.Equal(105, p.Length);
         }
+
+        [Theory]
+        [InlineData("00 01 37 02 00 01 00 00", 55)]
+        [InlineData("00 03 64 02 00 01 00 00", 100)]
+        [InlineData("00 02 28", 40)]
+        public void A_brightness_reply_carries_the_value_at_byte_2_whatever_the_other_bytes_are(string hex, int value)
+        {
+            var bytes = HexText.TryParse(hex, out _)!;
+            Assert.Equal(DecodeError.None, DatagramCodec.TryDecodePayload(EmCommand.BrightnessResponse, bytes, 0, bytes.Length, out var payload));
+            var b = Assert.IsType<BrightnessPayload>(payload);
+            Assert.True(b.Value == value, "reply " + hex + " holds brightness " + value + "; decoded " + b.Value + " (" + b.Action + ")");
+            Assert.NotEqual(SetAndGetAction.Get, b.Action);
+        }
+
+        [Fact]
+        public void A_brightness_reply_re_encodes_to_the_same_bytes()
+        {
+            var bytes = HexText.TryParse("00 01 37 02 00 01 00 00", out _)!;
+            DatagramCodec.TryDecodePayload(EmCommand.BrightnessResponse, bytes, 0, bytes.Length, out var payload);
+            var d = RoundTrip(EmCommand.BrightnessResponse, payload!);
+            Assert.Equal(bytes, ((BrightnessPayload)d.Payload).ReplyData);
+        }
+
+        [Fact]
+        public void A_brightness_GET_request_is_still_read_as_a_GET()
+        {
+            var bytes = HexText.TryParse("00 01 00 01 00 03", out _)!;
+            DatagramCodec.TryDecodePayload(EmCommand.Brightness, bytes, 0, bytes.Length, out var payload);
+            Assert.Equal(SetAndGetAction.Get, ((BrightnessPayload)payload!).Action);
+        }
+
+        [Fact]
+        public void A_record_keeps_the_raw_charge_id_bytes_and_re_encodes_them_unchanged()
+        {
+            var id = new byte[] { 0x32, 0x30, 0xFF, 0x80, 0x20, 0x41, 0x00, 0x42, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20 };
+            var d = RoundTrip(EmCommand.UploadLocalChargeRecord, new ChargeRecordPayload { ChargeIdBytes = id });
+            var r = (ChargeRecordPayload)d.Payload;
+            Assert.Equal(id, r.ChargeIdBytes);
+            Assert.Equal("20?? A", r.ChargeId);
+            var ack = (UploadRecordAckPayload)RoundTrip(EmCommand.UploadLocalChargeRecordAcknowledge, new UploadRecordAckPayload { ChargeIdBytes = r.ChargeIdBytes }).Payload;
+            Assert.Equal(id, ack.ChargeIdBytes);
+        }
+
+        [Fact]
+        public void Setting_the_charge_id_text_drops_the_kept_bytes()
+        {
+            var r = new ChargeRecordPayload { ChargeIdBytes = new byte[16] { 0xFF, 0x41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } };
+            r.ChargeId = "NEW";
+            Assert.Equal(EmText.ToBytes("NEW", 16), r.ChargeIdBytes);
+            Assert.Throws<ArgumentException>(() => new UploadRecordAckPayload { ChargeIdBytes = new byte[15] });
+        }
     }
 }

@@ -159,9 +159,16 @@ namespace EmProto.Protocol.Tests
             Gen.Select(Enum8<SetAndGetAction>(), Slot.Array[0, 7], Gen.OneOfConst(EmCommand.SetAndGetAlarmChargeStrategy, EmCommand.SetAndGetAlarmChargeStrategyResponse),
                 (a, slots, command) => (command, (EmPayload)new WeeklySchedulePayload { Action = a, Slots = slots.Length == 0 ? null : slots }));
 
+        /// <summary>Requests are GET or SET; replies keep their bytes (3 to 8 of them) with the value at byte 2.</summary>
         public static readonly Gen<(EmCommand, EmPayload)> Brightness =
-            Gen.Select(Gen.Bool, Gen.Byte[0, 100], Gen.OneOfConst(EmCommand.Brightness, EmCommand.BrightnessResponse), (get, v, command) =>
-                (command, (EmPayload)(get ? new BrightnessPayload { Action = SetAndGetAction.Get } : new BrightnessPayload { Action = SetAndGetAction.Set, Value = v })));
+            Gen.OneOf(
+                Gen.Select(Gen.Bool, Gen.Byte[0, 100], (get, v) =>
+                    (EmCommand.Brightness, (EmPayload)(get ? new BrightnessPayload { Action = SetAndGetAction.Get } : new BrightnessPayload { Action = SetAndGetAction.Set, Value = v }))),
+                Gen.Select(Gen.Byte.Array[3, 8], Gen.Byte[0, 100], (data, v) =>
+                {
+                    data[2] = v;
+                    return (EmCommand.BrightnessResponse, (EmPayload)new BrightnessPayload { Action = SetAndGetAction.Report, Value = v, ReplyData = data });
+                }));
 
         public static readonly Gen<(EmCommand, EmPayload)> SimpleRequests =
             Gen.Select(Gen.OneOfConst(EmCommand.LoginConfirm, EmCommand.RequestLogin, EmCommand.HeadingResponse, EmCommand.SingleAcStatusResponse, EmCommand.SingleAcChargingStatusAcknowledge, EmCommand.RequestChargingStatus), Gen.Byte,

@@ -3,6 +3,8 @@ BeforeAll {
     # The real SingleACStatus capture of a Besen BS20, written the way people paste packet dumps.
     $script:status = '0601 0032 00 9181102751219513 ffffffffffff 0004 01 092e 0000 00000000 00024081 5892 5892 01 02 02 0d 00000000 0b7b 0f02'
     $script:heading = '0x0601 0x0019 0x00 0x9181102751219513 0xffffffffffff 0x0003 0x0880 0x0f02'
+    # An UploadLocalChargeRecord built with the protocol library: ended by "Power Down" (stop reason 0xFF), 13.7 kWh, samples 0 1200 7300 W.
+    $script:record = '06010080009181102751219513ffffffffffff000a01656d70726f746f000000000000000000506f77657220446f776e000000000000323032353033303130383030313233340001010078ffffffffff020000000067c24e0067c26a2000001c20000186a000018bfa0000055a0000019b0100320003000004b01c8420e80f02'
     $script:chargeStart = '0601004800918110275121951331323334353680070138363030373937393835373839323433313634393435353432313238383039360062505cdd0101ffffffffffff10130c0f02'
 }
 
@@ -18,11 +20,36 @@ Describe 'ConvertFrom-EvseDatagram' {
         $d.Length | Should -Be 50
         $d.Payload.L1Volts | Should -Be 235.0
         $d.Payload.L1Amps | Should -Be 0
-        $d.Payload.MeterKWh | Should -Be 1475.85
-        $d.Payload.InnerCelsius | Should -Be 26.74
-        $d.Payload.State | Should -Be 'ReadyToCharge'
+        $d.Payload.PSObject.TypeNames[0] | Should -Be 'EmProto.Engine.EvseState'
+        $d.Payload.Serial | Should -Be '9181102751219513'
+        $d.Payload.EnergyMeterKWh | Should -Be 1475.85
+        $d.Payload.InnerTemperatureC | Should -Be 26.74
+        $d.Payload.CurrentState | Should -Be 'ReadyToCharge'
+        $d.Payload.State | Should -Be 'PluggedIn'
+        $d.Payload.EmergencyButton | Should -Be 'Released'
         $d.Payload.GunState | Should -Be 'ConnectedUnlocked'
         $d.Payload.Errors | Should -Be 'None'
+    }
+
+    It 'decodes a charge record into the same record type Get-EvseChargeRecord returns, ready for Export-Csv' {
+        $r = ($record | ConvertFrom-EvseDatagram -TimeZone UTC).Payload
+        $r.PSObject.TypeNames[0] | Should -Be 'EmProto.Engine.EvseChargeRecord'
+        $r.StopReason | Should -Be 'PowerDown'
+        $r.StopReasonRaw | Should -Be 255
+        $r.EnergyKWh | Should -Be 13.7
+        $r.Price | Should -Be 4.11
+        $r.ChargeFee | Should -Be 0.5
+        $r.MaxDuration | Should -Be ([timespan]::FromMinutes(120))
+        $r.MaxEnergyKWh | Should -BeNullOrEmpty
+        $file = Join-Path $TestDrive 'records.csv'
+        $r | Export-Csv $file
+        $row = Import-Csv $file
+        $row.PowerSamples | Should -Be '0 1200 7300'
+        $row.StopReason | Should -Be 'PowerDown'
+        $row.Price | Should -Be '4.11'
+        $text = $r | Format-List | Out-String
+        $text | Should -Match 'StopReason\s+: PowerDown'
+        $text | Should -Match 'Price\s+: 4\.11'
     }
 
     It 'writes one object per datagram of a multi-datagram packet' {

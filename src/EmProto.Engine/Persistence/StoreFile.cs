@@ -42,9 +42,10 @@ namespace EmProto.Engine.Persistence
         [DataMember(Name = "password", Order = 16, EmitDefaultValue = false)] public string? Password { get; set; }
         [DataMember(Name = "config", Order = 17, EmitDefaultValue = false)] public StoreFileConfig? Config { get; set; }
         [DataMember(Name = "records", Order = 18, EmitDefaultValue = false)] public List<StoreFileRecord>? Records { get; set; }
-        [DataMember(Name = "disconnected", Order = 19, EmitDefaultValue = false)] public bool Disconnected { get; set; }
-        [DataMember(Name = "capabilities", Order = 20, EmitDefaultValue = false)] public List<StoreFileCapability>? Capabilities { get; set; }
-        [DataMember(Name = "capabilitiesFirmware", Order = 21, EmitDefaultValue = false)] public string? CapabilitiesFirmware { get; set; }
+        [DataMember(Name = "feature", Order = 19, EmitDefaultValue = false)] public long Feature { get; set; }
+        [DataMember(Name = "disconnected", Order = 20, EmitDefaultValue = false)] public bool Disconnected { get; set; }
+        [DataMember(Name = "capabilities", Order = 21, EmitDefaultValue = false)] public List<StoreFileCapability>? Capabilities { get; set; }
+        [DataMember(Name = "capabilitiesFirmware", Order = 22, EmitDefaultValue = false)] public string? CapabilitiesFirmware { get; set; }
     }
 
     /// <summary>What a charger's firmware did with one optional request.</summary>
@@ -84,5 +85,19 @@ namespace EmProto.Engine.Persistence
         [DataMember(Name = "stopReason", Order = 9)] public int StopReason { get; set; }
         [DataMember(Name = "samplesW", Order = 10, EmitDefaultValue = false)] public int[]? SamplesW { get; set; }
         [DataMember(Name = "receivedAt", Order = 11)] public string? ReceivedAt { get; set; }
+        [DataMember(Name = "lineId", Order = 12, EmitDefaultValue = false)] public int LineId { get; set; }
+        [DataMember(Name = "hasReservation", Order = 13, EmitDefaultValue = false)] public int HasReservation { get; set; }
+        [DataMember(Name = "startType", Order = 14, EmitDefaultValue = false)] public int StartType { get; set; }
+        [DataMember(Name = "chargeType", Order = 15, EmitDefaultValue = false)] public int ChargeType { get; set; }
+        [DataMember(Name = "reservedFor", Order = 16, EmitDefaultValue = false)] public string? ReservedFor { get; set; }
+        [DataMember(Name = "param1", Order = 17, EmitDefaultValue = false)] public int? Param1 { get; set; }
+        [DataMember(Name = "param2", Order = 18, EmitDefaultValue = false)] public int? Param2 { get; set; }
+        [DataMember(Name = "param3", Order = 19, EmitDefaultValue = false)] public int? Param3 { get; set; }
+        [DataMember(Name = "feeType", Order = 20, EmitDefaultValue = false)] public int FeeType { get; set; }
+        [DataMember(Name = "price", Order = 21, EmitDefaultValue = false)] public double Price { get; set; }
+        [DataMember(Name = "chargeFee", Order = 22, EmitDefaultValue = false)] public double ChargeFee { get; set; }
+        [DataMember(Name = "hasStopCharge", Order = 23, EmitDefaultValue = false)] public int HasStopCharge { get; set; }
+        [DataMember(Name = "declaredSampleCount", Order = 24, EmitDefaultValue = false)] public int DeclaredSampleCount { get; set; }
+        [DataMember(Name = "clockSkewSeconds", Order = 25, EmitDefaultValue = false)] public double? ClockSkewSeconds { get; set; }
     }
 }

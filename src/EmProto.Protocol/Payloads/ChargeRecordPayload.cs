@@ -10,6 +10,7 @@ namespace EmProto.Protocol.Payloads
     public sealed class ChargeRecordPayload : EmPayload
     {
         private static readonly ushort[] NoSlots = Array.Empty<ushort>();
+        private readonly EchoedText _chargeId = new EchoedText(16, nameof(ChargeId));
 
         /// <summary>Line id.</summary>
         public byte LineId { get; set; } = 1;
@@ -20,8 +21,23 @@ namespace EmProto.Protocol.Payloads
         /// <summary>User (or cause, e.g. "Power Down") that ended it.</summary>
         public string EndUserId { get; set; } = string.Empty;
 
-        /// <summary>Charge id.</summary>
-        public string ChargeId { get; set; } = string.Empty;
+        /// <summary>Charge id as text (stops at the first zero byte, trimmed; non-ASCII bytes read as '?').</summary>
+        public string ChargeId
+        {
+            get => _chargeId.Text;
+            set => _chargeId.Text = value;
+        }
+
+        /// <summary>
+        /// The 16 charge id bytes at offset 33 exactly as received (spaces, zeros and non-ASCII bytes
+        /// included) — what an acknowledgement must echo. For a record built in code: the ASCII of
+        /// <see cref="ChargeId"/>, zero-padded. Setting it sets <see cref="ChargeId"/> as read.
+        /// </summary>
+        public byte[] ChargeIdBytes
+        {
+            get => _chargeId.Bytes;
+            set => _chargeId.Bytes = value;
+        }
 
         /// <summary>Reservation flag.</summary>
         public byte HasReservation { get; set; }
@@ -106,7 +122,7 @@ namespace EmProto.Protocol.Payloads
         {
             EmText.Validate(StartUserId, 16, nameof(StartUserId));
             EmText.Validate(EndUserId, 16, nameof(EndUserId));
-            EmText.Validate(ChargeId, 16, nameof(ChargeId));
+            _chargeId.Validate();
             if (Slots == null) throw new ArgumentException("Slots must not be null.", nameof(Slots));
         }
 
@@ -117,7 +133,7 @@ namespace EmProto.Protocol.Payloads
             b[o] = LineId;
             EmText.Write(b, o + 1, 16, StartUserId, nameof(StartUserId));
             EmText.Write(b, o + 17, 16, EndUserId, nameof(EndUserId));
-            EmText.Write(b, o + 33, 16, ChargeId, nameof(ChargeId));
+            _chargeId.Write(b, o + 33);
             b[o + 49] = HasReservation;
             b[o + 50] = StartType;
             b[o + 51] = ChargeType;
@@ -145,12 +161,11 @@ namespace EmProto.Protocol.Payloads
             int slotCount = (n - 97) / 2;
             var slots = slotCount == 0 ? NoSlots : new ushort[slotCount];
             for (int i = 0; i < slotCount; i++) slots[i] = BigEndian.U16(b, o + 97 + 2 * i);
-            return new ChargeRecordPayload
+            var p = new ChargeRecordPayload
             {
                 LineId = b[o],
                 StartUserId = EmText.Read(b, o + 1, 16),
                 EndUserId = EmText.Read(b, o + 17, 16),
-                ChargeId = EmText.Read(b, o + 33, 16),
                 HasReservation = b[o + 49],
                 StartType = b[o + 50],
                 ChargeType = b[o + 51],
@@ -172,6 +187,8 @@ namespace EmProto.Protocol.Payloads
                 DeclaredSampleCount = BigEndian.U16(b, o + 95),
                 Slots = slots,
             };
+            p._chargeId.Read(b, o + 33);
+            return p;
         }
     }
 }

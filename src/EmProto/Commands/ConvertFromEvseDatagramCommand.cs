@@ -109,7 +109,7 @@ namespace EmProto.PowerShell.Commands
                 index++;
                 if (error == DecodeError.None)
                 {
-                    WriteObject(DatagramProjection.Project(datagram, TimeZone));
+                    WriteObject(DatagramProjection.Project(datagram, TimeZone, DateTimeOffset.Now));
                     continue;
                 }
                 WriteInvalid("Datagram " + index + " of the packet (" + packet.Length + " bytes) is invalid: " + error + " - " + Describe(error), input);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using EmProto.Engine;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
@@ -11,111 +12,46 @@ namespace EmProto.PowerShell
     {
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-        /// <summary>Projects a decoded datagram; EM timestamps are read in <paramref name="zone"/>.</summary>
-        public static DecodedDatagram Project(Datagram datagram, TimeZoneInfo zone)
+        /// <summary>
+        /// Projects a decoded datagram; EM timestamps are read in <paramref name="zone"/> (as the
+        /// charger's clock says: a dump carries no measured skew). <paramref name="decodedAt"/> is
+        /// the ReceivedAt of status, session and record objects.
+        /// </summary>
+        public static DecodedDatagram Project(Datagram datagram, TimeZoneInfo zone, DateTimeOffset decodedAt)
         {
             if (zone == null) throw new ArgumentNullException(nameof(zone));
             var payload = datagram.Payload;
+            string serial = datagram.Serial.ToString();
             return new DecodedDatagram(
                 EmCommands.Name(datagram.Command),
                 (ushort)datagram.Command,
                 EmCommands.IsAppToCharger(datagram.Command) ? DatagramDirection.AppToCharger : DatagramDirection.ChargerToApp,
-                datagram.Serial.ToString(),
+                serial,
                 datagram.Password.IsPresent,
                 datagram.Length,
                 datagram.KeyType,
-                ProjectPayload(payload, zone),
+                ProjectPayload(serial, payload, zone, decodedAt),
                 Summarize(payload, zone));
         }
 
-        /// <summary>The friendlier projection of a payload, or the payload itself when it is already readable.</summary>
-        public static object ProjectPayload(EmPayload payload, TimeZoneInfo zone)
+        /// <summary>
+        /// The friendlier projection of a payload: status, session and record datagrams give the same
+        /// types as the live cmdlets (EvseState, EvseChargeSession, EvseChargeRecord); charge starts and
+        /// clock datagrams a record in units; anything else the payload itself.
+        /// </summary>
+        public static object ProjectPayload(string serial, EmPayload payload, TimeZoneInfo zone, DateTimeOffset decodedAt)
         {
             switch (payload)
             {
-                case SingleAcStatusPayload s: return Status(s);
-                case ChargingStatusPayload c: return ChargingStatus(c, zone);
-                case ChargeRecordPayload r: return Record(r, zone);
+                case SingleAcStatusPayload s: return EvseState.FromPayload(serial, s, decodedAt);
+                case ChargingStatusPayload c: return EvseChargeSession.FromPayload(serial, c, zone, null, decodedAt);
+                case ChargeRecordPayload r: return EvseChargeRecord.FromPayload(serial, r, zone, null, decodedAt);
                 case ChargeStartPayload c: return ChargeStart(c, zone);
                 case SystemTimePayload t:
                     return new DecodedSystemTime { Action = t.Action, Time = t.Time.ToInstantOrNull(zone), WallClock = t.Time.WallClock, Raw = t.Time.Raw, LongForm = t.LongForm };
                 default: return payload;
             }
         }
-
-        private static DecodedStatus Status(SingleAcStatusPayload s) => new DecodedStatus
-        {
-            LineId = s.LineId,
-            L1Volts = Math.Round(s.L1Volts, 1),
-            L1Amps = Math.Round(s.L1Amps, 2),
-            L2Volts = Math.Round(s.L2Volts, 1),
-            L2Amps = Math.Round(s.L2Amps, 2),
-            L3Volts = Math.Round(s.L3Volts, 1),
-            L3Amps = Math.Round(s.L3Amps, 2),
-            PowerW = Math.Round(s.EffectivePowerW, 1),
-            ReportedPowerW = s.PowerW,
-            MeterKWh = Math.Round(s.MeterKWh, 2),
-            InnerCelsius = Round2(s.InnerTemperatureC),
-            OuterCelsius = Round2(s.OuterTemperatureC),
-            EmergencyButton = s.EmergencyButton,
-            GunState = s.GunState,
-            OutputState = s.OutputState,
-            State = s.EffectiveState,
-            StateRaw = (byte)s.CurrentState,
-            Errors = s.Errors,
-            PhaseCount = s.PhaseCount,
-            Form = s.Form,
-        };
-
-        private static DecodedChargingStatus ChargingStatus(ChargingStatusPayload c, TimeZoneInfo zone) => new DecodedChargingStatus
-        {
-            Port = c.Port,
-            State = c.EffectiveState,
-            ChargeId = c.ChargeId,
-            UserId = c.UserId,
-            StartType = c.StartType,
-            ChargeType = c.ChargeType,
-            MaxDurationMinutes = Limit(c.MaxDurationMinutes),
-            MaxEnergyKWh = c.MaxEnergyKWh,
-            MaxAmps = c.MaxAmps,
-            ReservationDate = c.ReservationDate.ToInstantOrNull(zone),
-            StartDate = c.StartDate.ToInstantOrNull(zone),
-            Duration = TimeSpan.FromSeconds(c.DurationSeconds),
-            StartMeterKWh = Hundredths(c.StartMeterRaw),
-            CurrentMeterKWh = Hundredths(c.CurrentMeterRaw),
-            ChargedKWh = Hundredths(c.ChargedEnergyRaw),
-            ChargePrice = Hundredths(c.ChargePriceRaw),
-            FeeType = c.FeeType,
-            ChargeFee = Hundredths(c.ChargeFeeRaw),
-        };
-
-        private static DecodedChargeRecord Record(ChargeRecordPayload r, TimeZoneInfo zone) => new DecodedChargeRecord
-        {
-            LineId = r.LineId,
-            StartUserId = r.StartUserId,
-            EndUserId = r.EndUserId,
-            ChargeId = r.ChargeId,
-            HasReservation = r.HasReservation,
-            StartType = r.StartType,
-            ChargeType = r.ChargeType,
-            Param1 = r.Param1,
-            Param2 = r.Param2,
-            Param3 = r.Param3,
-            StopReason = r.StopReason,
-            HasStopCharge = r.HasStopCharge,
-            ReservationDate = r.ReservationDate.ToInstantOrNull(zone),
-            StartDate = r.StartDate.ToInstantOrNull(zone),
-            StopDate = r.StopDate.ToInstantOrNull(zone),
-            ChargedTime = TimeSpan.FromSeconds(r.ChargedSeconds),
-            StartMeterKWh = Hundredths(r.StartMeterRaw),
-            StopMeterKWh = Hundredths(r.StopMeterRaw),
-            ChargedKWh = Hundredths(r.ChargedEnergyRaw),
-            ChargePrice = Hundredths(r.ChargePriceRaw),
-            FeeType = r.FeeType,
-            ChargeFee = Hundredths(r.ChargeFeeRaw),
-            DeclaredSampleCount = r.DeclaredSampleCount,
-            PowerSamplesW = r.PowerSamples.Select(v => (int)v).ToArray(),
-        };
 
         private static DecodedChargeStart ChargeStart(ChargeStartPayload c, TimeZoneInfo zone) => new DecodedChargeStart
         {
@@ -200,8 +136,6 @@ namespace EmProto.PowerShell
         private static string F(string format, params object[] args) => string.Format(Invariant, format, args);
 
         private static double Hundredths(long raw) => raw / 100.0;
-
-        private static double? Round2(double? v) => v.HasValue ? Math.Round(v.Value, 2) : (double?)null;
 
         private static int? Limit(ushort raw) => raw == 0xFFFF ? (int?)null : raw;
     }

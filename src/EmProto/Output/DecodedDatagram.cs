@@ -42,8 +42,9 @@ namespace EmProto.PowerShell
         public byte KeyType { get; }
 
         /// <summary>
-        /// The payload: a projection with units in its property names (Volts, Amps, KWh, Celsius,
-        /// times as DateTimeOffset) for status, session, record, charge start and clock datagrams;
+        /// The payload: for status (4, 13), charging status (5, 6) and charge record (9, 10) datagrams
+        /// the same objects the live cmdlets return (EvseState, EvseChargeSession, EvseChargeRecord),
+        /// with the same names and units; for charge start and clock datagrams a record in units;
         /// otherwise the protocol library's payload object.
         /// </summary>
         public object Payload { get; }
