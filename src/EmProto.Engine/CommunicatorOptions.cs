@@ -48,9 +48,9 @@ namespace EmProto.Engine
 
         /// <summary>
         /// The budget of an optional request (one some firmware ignores, e.g. 0x8006): after it the caller
-        /// falls back to what the charger pushes (default 1.5 s; never more than a core request's budget).
+        /// falls back to what the charger pushes (default 2 s; never more than a core request's budget).
         /// </summary>
-        public TimeSpan OptionalRequestBudget { get; set; } = TimeSpan.FromSeconds(1.5);
+        public TimeSpan OptionalRequestBudget { get; set; } = TimeSpan.FromSeconds(2);
 
         /// <summary>How many times a request is resent after the first try (default 4: five tries in all).</summary>
         public int RetryCount { get; set; } = 4;

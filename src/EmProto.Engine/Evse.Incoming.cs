@@ -156,6 +156,7 @@ namespace EmProto.Engine
                 ready = TakeReadyWaiters(s);
             }
             foreach (var w in ready) w.Tcs.TrySetResult(s.Clone());
+            EndSessionsSeenInStatus(s);
             if (s.DiffersFrom(before)) _communicator.Raise(this, EvseChange.State, before?.Clone(), s.Clone());
             var oldMeta = wasCurrent ? before!.State : EvseMetaState.Unknown;
             if (oldMeta != s.State)
@@ -166,6 +167,30 @@ namespace EmProto.Engine
             }
             if (s.Errors != EvseErrors.None && (before == null || before.Errors != s.Errors))
                 _communicator.Raise(this, EvseChange.Error, before?.Errors ?? EvseErrors.None, s.Errors);
+        }
+
+        /// <summary>
+        /// Firmware that pushes the charging status only while a session runs (Telestar) never says that it
+        /// ended: a current status that is no longer charging ends the running session, and one that is no
+        /// longer reserved ends the plan.
+        /// </summary>
+        private void EndSessionsSeenInStatus(EvseState status)
+        {
+            EvseChargeSession? ended = null, before = null;
+            lock (_sync)
+            {
+                if (!StateIsCurrent()) return;
+                if (_current != null && status.State != EvseMetaState.Charging && status.State != EvseMetaState.Unknown)
+                {
+                    before = _current;
+                    ended = EvseChargeSession.Ended(_current, status);
+                    _last = ended;
+                    _current = null;
+                }
+                if (_planned != null && status.State != EvseMetaState.Reserved && status.State != EvseMetaState.Unknown && status.State != EvseMetaState.PluggedIn)
+                    _planned = null;
+            }
+            if (ended != null) _communicator.Raise(this, EvseChange.Session, before!.Clone(), ended.Clone());
         }
 
         private StateWaiter[] TakeReadyWaiters(EvseState s)
@@ -238,9 +263,28 @@ namespace EmProto.Engine
         {
             var record = EvseChargeRecord.FromPayload(Serial, p, TimeZone, ClockSkew, now);
             if (!AddRecord(record)) return false;
+            SessionFromRecord(record);
             _communicator.MarkDirty(this);
             _communicator.Raise(this, EvseChange.Record, null, record);
             return true;
+        }
+
+        /// <summary>A record of the running or last session completes it with the charger's own totals.</summary>
+        private void SessionFromRecord(EvseChargeRecord record)
+        {
+            if (record.ChargeId.Length == 0) return;
+            EvseChargeSession? before, after;
+            lock (_sync)
+            {
+                if (_current?.ChargeId == record.ChargeId) before = _current;
+                else if (_last == null || _last.ChargeId == record.ChargeId || (_last.ReceivedAt <= record.ReceivedAt && (!_last.Start.HasValue || record.Start >= _last.Start))) before = _last;
+                else return;
+                after = EvseChargeSession.FromRecord(record, before?.ChargeId == record.ChargeId ? before : null);
+                if (_current?.ChargeId == record.ChargeId) _current = null;
+                _last = after;
+                _sessionReportedAt ??= record.ReceivedAt;
+            }
+            _communicator.Raise(this, EvseChange.Session, before?.Clone(), after.Clone());
         }
 
         internal bool AddRecord(EvseChargeRecord record)

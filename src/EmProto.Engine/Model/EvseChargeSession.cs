@@ -136,6 +136,52 @@ namespace EmProto.Engine
         /// <summary>A copy.</summary>
         public EvseChargeSession Clone() => (EvseChargeSession)MemberwiseClone();
 
+        /// <summary>
+        /// The finished session a charge record describes (firmware that reports a finished session only by
+        /// its record): the running session's limits where known, the record's totals.
+        /// </summary>
+        public static EvseChargeSession FromRecord(EvseChargeRecord record, EvseChargeSession? running)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            var s = running?.Clone() ?? new EvseChargeSession { Serial = record.Serial, ChargeId = record.ChargeId };
+            s.Kind = EvseSessionKind.Last;
+            s.State = CurrentState.Completed;
+            s.UserId = record.StartUserId.Length > 0 ? record.StartUserId : s.UserId;
+            s.Start = record.Start ?? s.Start;
+            s.Duration = record.Duration;
+            s.StartMeterKWh = record.StartMeterKWh;
+            s.MeterKWh = record.StopMeterKWh;
+            s.EnergyKWh = record.EnergyKWh;
+            s.FeeType = record.FeeType;
+            s.Price = record.Price;
+            s.ChargeFee = record.ChargeFee;
+            s.TimesCorrected = record.TimesCorrected;
+            s.ClockSkew = record.ClockSkew;
+            s.ReceivedAt = record.ReceivedAt;
+            return s;
+        }
+
+        /// <summary>
+        /// The running session as it ended, seen in a status push (firmware that stops pushing the charging
+        /// status when a session ends): kind Last, the status's state, the meter reading it carried.
+        /// </summary>
+        public static EvseChargeSession Ended(EvseChargeSession running, EvseState status)
+        {
+            if (running == null) throw new ArgumentNullException(nameof(running));
+            if (status == null) throw new ArgumentNullException(nameof(status));
+            var s = running.Clone();
+            s.Kind = EvseSessionKind.Last;
+            s.State = status.CurrentState == CurrentState.Charging ? CurrentState.Completed : status.CurrentState;
+            if (status.EnergyMeterKWh > 0 && s.StartMeterKWh > 0 && status.EnergyMeterKWh >= s.StartMeterKWh)
+            {
+                s.MeterKWh = status.EnergyMeterKWh;
+                s.EnergyKWh = Math.Round(status.EnergyMeterKWh - s.StartMeterKWh, 2);
+            }
+            if (s.Start.HasValue && status.ReceivedAt > s.Start.Value) s.Duration = status.ReceivedAt - s.Start.Value;
+            s.ReceivedAt = status.ReceivedAt;
+            return s;
+        }
+
         /// <inheritdoc/>
         public override string ToString() => Kind + " " + ChargeId + ": " + EnergyKWh.ToString("0.00", CultureInfo.InvariantCulture) + " kWh";
     }
