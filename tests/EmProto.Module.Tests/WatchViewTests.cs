@@ -109,8 +109,17 @@ namespace EmProto.Module.Tests
             var at120 = Screen(rows, 120);
             Assert.All(at120, l => Assert.True(l.Length < 120, "wider than 119 columns: '" + l + "'"));
             Assert.Equal(at80[3].IndexOf(" kWh", StringComparison.Ordinal) + 40, at120[3].IndexOf(" kWh", StringComparison.Ordinal));
-            Assert.Contains("kW graph: last 2.5 min", at80[0]);
-            Assert.Contains("kW graph: last 9.2 min", at120[0]);
+            Assert.Contains("kW graph 2.5 min", at80[0]);
+            Assert.Contains("kW graph 9.2 min", at120[0]);
+        }
+
+        [Fact]
+        public void The_header_with_an_end_time_fits_80_columns_even_for_many_single_phase_chargers()
+        {
+            var rows = Enumerable.Range(0, 12).Select(i => Charging(phases: 1, name: "Charger" + i)).ToArray();
+            var header = WatchView.Live(rows, T0, T0.AddMinutes(5), 80, 40)[0].ToString();
+            Assert.True(header.Length < 80, "wider than 79 columns: '" + header + "'");
+            Assert.Matches(@"^Watch-Evse  \d\d:\d\d:\d\d  12 chargers  kW graph 5\.5 min  ends \d\d:\d\d:\d\d or Ctrl\+C$", header);
         }
 
         [Fact]
@@ -173,16 +182,18 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
-        public void Frames_redraw_in_place_and_start_afresh_when_the_width_changes()
+        public void Frames_redraw_in_place_and_start_afresh_when_the_window_size_changes()
         {
             var writer = new LiveFrameWriter();
-            string first = writer.Frame(new[] { "a", "b", "c" }, 80);
+            string first = writer.Frame(new[] { "a", "b", "c" }, 80, 24);
             Assert.Equal("a\u001b[K\r\nb\u001b[K\r\nc\u001b[K\u001b[J", first);
-            string second = writer.Frame(new[] { "x", "y" }, 80);
+            string second = writer.Frame(new[] { "x", "y" }, 80, 24);
             Assert.StartsWith("\r\u001b[2A", second);   // back to the first line of the three drawn before
             Assert.EndsWith("y\u001b[K\u001b[J", second);  // and what the shorter screen leaves below is cleared
-            string resized = writer.Frame(new[] { "z" }, 120);
-            Assert.StartsWith("\u001b[2J\u001b[H", resized);
+            string wider = writer.Frame(new[] { "z" }, 120, 24);
+            Assert.StartsWith("\u001b[2J\u001b[H", wider);
+            string shorter = writer.Frame(new[] { "z" }, 120, 10);
+            Assert.StartsWith("\u001b[2J\u001b[H", shorter);
             Assert.Equal("\r\n\u001b[?25h", writer.End());
             Assert.Equal("\u001b[?25l", LiveFrameWriter.Begin());
         }

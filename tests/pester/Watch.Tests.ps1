@@ -103,7 +103,7 @@ Describe 'Watch-Evse in a real terminal (tmux)' {
         $text = $first80 -join "`n"
         $text | Should -Match 'Garage  5e5e[0-9a-f]{12}  3-phase\s+status \d+ s old'
         $text | Should -Match "(?m)^  Charging\s+\d+\.\d\d kW [ \u2581-\u2588]*$sparkChars\s+\d+\.\d\d kWh  L1 16\.0  L2 16\.0  L3 16\.0 A$"
-        $text | Should -Match '(?m)^Watch-Evse  \d\d:\d\d:\d\d  1 charger  kW graph: last [\d.]+ min  Ctrl\+C ends$'
+        $text | Should -Match '(?m)^Watch-Evse  \d\d:\d\d:\d\d  1 charger  kW graph [\d.]+ min  Ctrl\+C ends$'
     }
 
     It 'fits the 80-column pane: no line is wider, none wrapped' {
@@ -135,7 +135,7 @@ Describe 'Watch-Evse in a real terminal (tmux)' {
         $screen = Wait-Screen w120 { param($s) $s -contains 'after-watch' } 'The end of Watch-Evse -Duration 4' 120
         foreach ($line in $screen) { $line.Length | Should -BeLessOrEqual 120 -Because "'$line' must fit 120 columns" }
         $text = $screen -join "`n"
-        $text | Should -Match 'kW graph: last 9\.2 min  ends \d\d:\d\d:\d\d or Ctrl\+C'
+        $text | Should -Match 'kW graph 9\.2 min  ends \d\d:\d\d:\d\d or Ctrl\+C'
         $reading120 = @($screen -match '^  Charging ')[-1]
         $reading80 = @($first80 -match '^  Charging ')[-1]
         $reading120 | Should -Match $sparkChars
@@ -234,6 +234,15 @@ Describe 'Watch-Evse plain mode, targets and -Duration (in this process)' {
         $watch = [Diagnostics.Stopwatch]::StartNew()
         @() | Watch-Evse -Plain -Duration 60 | Should -BeNullOrEmpty
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+    }
+
+    It 'shows the errors a charger reports' {
+        $sim | Set-EvseSimulator -RaiseError OverVoltage -Confirm:$false
+        try {
+            $null = Wait-Evse -Serial $serial -State Error -Timeout 60
+            Watch-Evse -Serial $serial -Plain -Duration 0 | Should -Match "  Carport $serial  Error  .*  errors: OverVoltage$"
+        }
+        finally { $sim | Set-EvseSimulator -ClearError -Confirm:$false }
     }
 
     It 'does not log in: a charger that is not logged in is shown as such' {

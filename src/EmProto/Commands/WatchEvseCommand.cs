@@ -174,8 +174,11 @@ namespace EmProto.PowerShell.Commands
             // With $PSStyle.OutputRendering = 'PlainText' the host strips escape sequences.
             object? style = GetVariableValue("PSStyle");
             if (style is PSObject ps && string.Equals(ps.Properties["OutputRendering"]?.Value?.ToString(), "PlainText", StringComparison.OrdinalIgnoreCase)) return false;
+            // Debug messages (the datagram dump) would scroll through the screen: they get plain lines to go between.
             if (MyInvocation.BoundParameters.ContainsKey("Debug")) return false;
-            return true;
+            object? debug = GetVariableValue("DebugPreference");
+            if (debug is PSObject d) debug = d.BaseObject;
+            return !(debug is ActionPreference pref) || pref == ActionPreference.SilentlyContinue || pref == ActionPreference.Ignore;
         }
 
         private void Show(EvseCommunicator communicator, LiveFrameWriter? frames, DateTimeOffset now, DateTimeOffset? endsAt, bool all)
@@ -193,7 +196,7 @@ namespace EmProto.PowerShell.Commands
                 var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
                 var text = new List<string>(lines.Count);
                 foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
-                Host.UI.Write(frames.Frame(text, size.Width));
+                Host.UI.Write(frames.Frame(text, size.Width, size.Height));
                 return;
             }
             foreach (var evse in _targets)

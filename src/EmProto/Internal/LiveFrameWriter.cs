@@ -8,13 +8,15 @@ namespace EmProto.PowerShell
     /// Turns successive screens of lines into the text (with ANSI escape sequences) that redraws them in place
     /// below the prompt: back to the first line of the last screen, each line rewritten and cleared to its end,
     /// and whatever the last screen had below cleared. Lines must be narrower than the window. When the window's
-    /// width changes (lines may have re-wrapped) the screen is cleared and drawn from the top.
+    /// size changes (lines may have re-wrapped, or the last screen may no longer fit) the screen is cleared and
+    /// drawn from the top.
     /// </summary>
     internal sealed class LiveFrameWriter
     {
         private const string Csi = "\u001b[";
         private int _lines;
         private int _width;
+        private int _height;
 
         /// <summary>Hides the cursor while the view is live.</summary>
         public static string Begin() => Csi + "?25l";
@@ -27,11 +29,11 @@ namespace EmProto.PowerShell
             return text;
         }
 
-        /// <summary>The text that replaces the last screen by <paramref name="lines"/> in a window <paramref name="width"/> wide.</summary>
-        public string Frame(IReadOnlyList<string> lines, int width)
+        /// <summary>The text that replaces the last screen by <paramref name="lines"/> in a window of <paramref name="width"/> × <paramref name="height"/>.</summary>
+        public string Frame(IReadOnlyList<string> lines, int width, int height)
         {
             var sb = new StringBuilder();
-            if (_lines > 0 && width != _width)
+            if (_lines > 0 && (width != _width || height != _height))
             {
                 sb.Append(Csi).Append("2J").Append(Csi).Append('H');
             }
@@ -48,6 +50,7 @@ namespace EmProto.PowerShell
             sb.Append(Csi).Append('J');
             _lines = lines.Count;
             _width = width;
+            _height = height;
             return sb.ToString();
         }
     }

@@ -37,7 +37,7 @@ namespace EmProto.PowerShell
                 .Append("Watch-Evse", Bold)
                 .Append("  " + now.ToLocalTime().ToString("HH:mm:ss", Inv))
                 .Append("  " + rows.Count.ToString(Inv) + (rows.Count == 1 ? " charger" : " chargers"))
-                .Append("  kW graph: last " + SpanText(TimeSpan.FromTicks(PowerHistory.BucketLength.Ticks * sparkWidth)))
+                .Append("  kW graph " + SpanText(TimeSpan.FromTicks(PowerHistory.BucketLength.Ticks * sparkWidth)))
                 .Append(endsAt.HasValue ? "  ends " + endsAt.Value.ToLocalTime().ToString("HH:mm:ss", Inv) + " or Ctrl+C" : "  Ctrl+C ends", Dim);
             lines.Add(header);
             lines.Add(new ConsoleLine().Append(new string('\u2500', usable), Dim));
