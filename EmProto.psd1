@@ -35,6 +35,7 @@
         'Stop-EvseCommunicator'
         'Stop-EvseSimulator'
         'Wait-Evse'
+        'Watch-Evse'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -284,6 +284,12 @@ try {
         if (-not $session -or $session.EnergyKWh -le 0) { throw 'The energy of the session did not rise.' }
         Show-Note ('{0:0.00} kWh in {1:hh\:mm\:ss} of charging' -f $session.EnergyKWh, $session.Duration)
 
+        Show-Step 'Watch it live'
+        # Watch-Evse redraws from the charger's own pushes (no polling, no login) until Ctrl+C or -Duration.
+        # In a console it is a live view with a power sparkline; written to a file or a pipe, plain lines.
+        Show-Note 'Watch-Evse -Duration 5  (without -Duration: until Ctrl+C)'
+        Watch-Evse -Serial $serialOfCharger -Duration 5
+
         Show-Step 'Stop charging'
         try {
             Stop-EvseCharge -Serial $serialOfCharger -Confirm:$false -WhatIf:$false

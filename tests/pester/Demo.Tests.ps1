@@ -36,7 +36,7 @@ Describe 'examples/Demo.ps1 against the built-in simulator' {
     It 'walks through every step in order' {
         $steps = 'Start the communicator and a simulated charger', 'Find the charger', 'Connect',
             'Show configuration, info and state', 'Change a setting', 'Subscribe to events', 'Plug in',
-            'Start charging at 16 A', 'Watch power and energy', 'Stop charging',
+            'Start charging at 16 A', 'Watch power and energy', 'Watch it live', 'Stop charging',
             'Show the session and the charge record', 'Clean up'
         $at = 0
         for ($i = 0; $i -lt $steps.Count; $i++) {
@@ -66,6 +66,11 @@ Describe 'examples/Demo.ps1 against the built-in simulator' {
         $energy = @($samples | ForEach-Object { [double] $_.Groups['kwh'].Value })
         for ($i = 1; $i -lt $energy.Count; $i++) { $energy[$i] | Should -BeGreaterThan $energy[$i - 1] }
         foreach ($s in $samples) { [double] $s.Groups['kw'].Value | Should -BeGreaterThan 3 }
+    }
+
+    It 'watches the charge with Watch-Evse, as plain time-stamped lines since the output is not a console' {
+        $run.Output | Should -Match '(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  Garage [0-9a-f]{16}  Charging  \d+\.\d\d kW  \d+\.\d\d kWh  L1 \d+\.\d A\s*$'
+        $run.Output | Should -Not -Match "`e\[\d*A"   # no cursor movement in a redirected output
     }
 
     It 'stops through the wear guard with -Force and shows the session and the charge record' {

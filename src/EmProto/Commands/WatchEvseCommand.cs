@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using EmProto.Engine;
+using EmProto.PowerShell.Completion;
+using EmProto.PowerShell.Transformations;
+
+namespace EmProto.PowerShell.Commands
+{
+    /// <summary>
+    /// Shows chargers live in the console: state, power with a sparkline of the last minutes, the energy of the
+    /// session, amps per phase and errors, redrawn as the chargers' pushes arrive (no polling, no requests, no
+    /// login). Ends on Ctrl+C or after -Duration. When the output is not a console, writes one time-stamped line
+    /// per change instead.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Watch, "Evse", DefaultParameterSetName = SerialSet)]
+    [OutputType(typeof(string))]
+    public sealed class WatchEvseCommand : EvseReadCmdletBase
+    {
+        /// <summary>The parameter set of -Name.</summary>
+        private const string NameSet = "Name";
+
+        /// <summary>The shortest time between two redraws (coalesces bursts of pushes).</summary>
+        private static readonly TimeSpan MinRedraw = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>The clock tick: ages, the header's time and the sparkline move on.</summary>
+        private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+        private readonly List<Evse> _targets = new List<Evse>();
+        private readonly HashSet<string> _targetSerials = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, PowerHistory> _histories = new Dictionary<string, PowerHistory>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _lastPlain = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, bool> _changed = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentQueue<Evse> _added = new ConcurrentQueue<Evse>();
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private bool _watchAll;
+
+        /// <summary>Names of the chargers (wildcards allowed).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(EvseNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>How long to watch (TimeSpan or seconds); without it, until Ctrl+C.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan? Duration { get; set; }
+
+        /// <summary>Plain time-stamped lines, one per change, even in a console.</summary>
+        [Parameter]
+        public SwitchParameter Plain { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == NameSet)
+            {
+                foreach (var evse in ResolveNames()) AddTarget(evse);
+                return;
+            }
+            if (ParameterSetName == SerialSet && (Serial == null || Serial.Length == 0))
+            {
+                // Nothing named: every known charger, and those that appear while watching. An empty pipeline is not "nothing named".
+                _watchAll = !MyInvocation.ExpectingInput;
+                return;
+            }
+            base.ProcessRecord();
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessEvse(Evse evse) => AddTarget(evse);
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            var communicator = Communicator;
+            if (_watchAll)
+            {
+                foreach (var evse in communicator.GetEvses()) AddTarget(evse);
+            }
+            if (_watchAll || _targets.Count > 0) Watch(communicator);
+            base.EndProcessing();
+        }
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _wake.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private void Watch(EvseCommunicator communicator)
+        {
+            bool live = !Plain && CanDrawLive();
+            WriteVerbose("Watching " + (_watchAll ? "every known charger" : _targets.Count + (_targets.Count == 1 ? " charger" : " chargers")) +
+                (live ? " live in the console" : " as plain lines") + (Duration.HasValue ? " for " + FormatDuration(Duration.Value) : " until Ctrl+C") + ".");
+            var time = communicator.Options.TimeProvider;
+            var frames = live ? new LiveFrameWriter() : null;
+            communicator.EvseChanged += OnChanged;
+            communicator.EvseRemoved += OnChanged;
+            if (_watchAll) communicator.EvseAdded += OnAdded;
+            try
+            {
+                if (frames != null) Host.UI.Write(LiveFrameWriter.Begin());
+                var clock = Stopwatch.StartNew();
+                var endsAt = Duration.HasValue ? time.GetUtcNow() + Duration.Value : (DateTimeOffset?)null;
+                var nextTick = Tick;
+                var lastDraw = TimeSpan.Zero;
+                bool pending = false;
+                Sample(communicator, time.GetUtcNow());
+                Show(communicator, frames, time.GetUtcNow(), endsAt, all: true);
+                while (true)
+                {
+                    var elapsed = clock.Elapsed;
+                    if (Duration.HasValue && elapsed >= Duration.Value) break;
+                    var wait = nextTick - elapsed;
+                    if (pending) wait = Min(wait, lastDraw + MinRedraw - elapsed);
+                    if (Duration.HasValue) wait = Min(wait, Duration.Value - elapsed);
+                    if (wait > TimeSpan.Zero) WaitForChange(wait);
+                    TakeAdded(communicator);
+                    if (!_changed.IsEmpty) pending = true;
+                    elapsed = clock.Elapsed;
+                    bool tick = elapsed >= nextTick;
+                    if (tick)
+                    {
+                        while (nextTick <= elapsed) nextTick += Tick;
+                        Sample(communicator, time.GetUtcNow());
+                    }
+                    if (pending && elapsed - lastDraw >= MinRedraw || tick && frames != null)
+                    {
+                        Show(communicator, frames, time.GetUtcNow(), endsAt, all: false);
+                        lastDraw = clock.Elapsed;
+                        pending = false;
+                    }
+                    if (frames == null)
+                    {
+                        Drain();
+                        WriteAddressWarnings();
+                    }
+                }
+            }
+            finally
+            {
+                communicator.EvseChanged -= OnChanged;
+                communicator.EvseRemoved -= OnChanged;
+                communicator.EvseAdded -= OnAdded;
+                if (frames != null) Host.UI.Write(frames.End());
+            }
+        }
+
+        /// <summary>Live drawing needs a console the output goes to, that understands escape sequences, and a pipeline that ends here.</summary>
+        private bool CanDrawLive()
+        {
+            if (Console.IsOutputRedirected) return false;
+            if (MyInvocation.PipelinePosition < MyInvocation.PipelineLength) return false;
+            var ui = Host?.UI;
+            if (ui == null) return false;
+            try
+            {
+                var raw = ui.RawUI;
+                if (raw == null || raw.WindowSize.Width < 20 || raw.WindowSize.Height < 4) return false;
+            }
+            catch (Exception ex) when (ex is NotImplementedException || ex is NotSupportedException || ex is System.IO.IOException || ex is InvalidOperationException || ex is System.Management.Automation.Host.HostException)
+            {
+                return false;
+            }
+            // PowerShell 7 hosts say whether they pass escape sequences on; hosts that do not say are not trusted with them.
+            var vt = ui.GetType().GetProperty("SupportsVirtualTerminal")?.GetValue(ui, null);
+            if (!(vt is bool supports) || !supports) return false;
+            // With $PSStyle.OutputRendering = 'PlainText' the host strips escape sequences.
+            object? style = GetVariableValue("PSStyle");
+            if (style is PSObject ps && string.Equals(ps.Properties["OutputRendering"]?.Value?.ToString(), "PlainText", StringComparison.OrdinalIgnoreCase)) return false;
+            // Debug messages (the datagram dump) would scroll through the screen: they get plain lines to go between.
+            if (MyInvocation.BoundParameters.ContainsKey("Debug")) return false;
+            object? debug = GetVariableValue("DebugPreference");
+            if (debug is PSObject d) debug = d.BaseObject;
+            return !(debug is ActionPreference pref) || pref == ActionPreference.SilentlyContinue || pref == ActionPreference.Ignore;
+        }
+
+        private void Show(EvseCommunicator communicator, LiveFrameWriter? frames, DateTimeOffset now, DateTimeOffset? endsAt, bool all)
+        {
+            var changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var serial in _changed.Keys)
+            {
+                if (_changed.TryRemove(serial, out _)) changed.Add(serial);
+            }
+            if (frames != null)
+            {
+                var rows = new List<WatchRow>(_targets.Count);
+                foreach (var evse in _targets) rows.Add(Row(communicator, evse));
+                var size = Host.UI.RawUI.WindowSize;
+                var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
+                var text = new List<string>(lines.Count);
+                foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
+                Host.UI.Write(frames.Frame(text, size.Width, size.Height));
+                return;
+            }
+            foreach (var evse in _targets)
+            {
+                if (!all && !changed.Contains(evse.Serial)) continue;
+                string line = WatchView.Plain(Row(communicator, evse));
+                if (_lastPlain.TryGetValue(evse.Serial, out var before) && before == line) continue;
+                _lastPlain[evse.Serial] = line;
+                WriteObject(WatchView.Timestamp(now) + "  " + line);
+            }
+        }
+
+        private WatchRow Row(EvseCommunicator communicator, Evse evse) =>
+            WatchRow.From(evse, HistoryOf(evse.Serial), removed: !ReferenceEquals(communicator.GetEvse(evse.Serial), evse));
+
+        private void Sample(EvseCommunicator communicator, DateTimeOffset now)
+        {
+            foreach (var evse in _targets)
+            {
+                var row = Row(communicator, evse);
+                if (row.Status != null) row.History.Add(now, row.Status.PowerKW);
+            }
+        }
+
+        private PowerHistory HistoryOf(string serial)
+        {
+            if (!_histories.TryGetValue(serial, out var history))
+            {
+                history = new PowerHistory();
+                _histories[serial] = history;
+            }
+            return history;
+        }
+
+        private void WaitForChange(TimeSpan wait)
+        {
+            int ms = (int)Math.Ceiling(Math.Min(int.MaxValue, wait.TotalMilliseconds));
+            WaitHandle.WaitAny(new[] { _wake, StopToken.WaitHandle }, ms);
+            if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
+        }
+
+        private void TakeAdded(EvseCommunicator communicator)
+        {
+            while (_added.TryDequeue(out var evse))
+            {
+                if (ReferenceEquals(communicator.GetEvse(evse.Serial), evse) && AddTarget(evse)) _changed[evse.Serial] = true;
+            }
+        }
+
+        private bool AddTarget(Evse evse)
+        {
+            if (!_targetSerials.Add(evse.Serial)) return false;
+            _targets.Add(evse);
+            return true;
+        }
+
+        private IEnumerable<Evse> ResolveNames()
+        {
+            var evses = Communicator.GetEvses();
+            foreach (var name in Name!)
+            {
+                if (string.IsNullOrWhiteSpace(name)) continue;
+                var pattern = new WildcardPattern(name.Trim(), WildcardOptions.IgnoreCase);
+                bool any = false;
+                foreach (var evse in evses)
+                {
+                    if (evse.Name.Length == 0 || !pattern.IsMatch(evse.Name)) continue;
+                    any = true;
+                    yield return evse;
+                }
+                if (!any && !WildcardPattern.ContainsWildcardCharacters(name)) WriteError(ErrorRecordFactory.NotFound("name", name));
+            }
+        }
+
+        // Event handlers run on the engine's event thread: they only note what changed and wake the pipeline thread.
+        private void OnChanged(object? sender, EvseEventArgs e)
+        {
+            _changed[e.Serial] = true;
+            Wake();
+        }
+
+        private void OnAdded(object? sender, EvseEventArgs e)
+        {
+            _added.Enqueue(e.Evse);
+            Wake();
+        }
+
+        private void Wake()
+        {
+            try
+            {
+                _wake.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // An event delivered just after the watch ended: nobody to wake.
+            }
+        }
+
+        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    }
+}
