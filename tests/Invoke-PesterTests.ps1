@@ -22,7 +22,9 @@ Import-Module (Join-Path $pester.FullName 'tools/Pester.psd1') -Force
 
 $env:EMPROTO_TEST_MODULE = $ModulePath
 $config = New-PesterConfiguration
-$config.Run.Path = if ($Path) { $Path } else { Join-Path $PSScriptRoot 'pester' }
+# With -File, several paths arrive as one comma-separated string.
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$config.Run.Path = if ($Path.Count -gt 0) { $Path } else { Join-Path $PSScriptRoot 'pester' }
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.Should.ErrorAction = 'Continue'
