@@ -103,7 +103,12 @@ Describe 'Charging' {
         $got = Wait-Event -SourceIdentifier test.stopped -Timeout 30
         $got.SourceEventArgs.Evse.Serial | Should -Be $serial
         $got.SourceEventArgs.EventName | Should -Be 'ChargingStopped'
-        $got.SourceEventArgs.NewValue.EnergyKWh | Should -Not -BeNullOrEmpty
+        # The event carries the session that just ended on the charger, with its energy.
+        $ended = $sim.Session
+        $ended.Phase | Should -Be 'Finished'
+        $got.SourceEventArgs.NewValue.ChargeId | Should -Be $ended.ChargeId
+        $got.SourceEventArgs.NewValue.EnergyKWh | Should -BeOfType [double]
+        [math]::Abs($got.SourceEventArgs.NewValue.EnergyKWh - $ended.EnergyKWh) | Should -BeLessThan 0.02
         Unregister-Event -SourceIdentifier test.stopped
         Remove-Event -SourceIdentifier test.stopped -ErrorAction SilentlyContinue
     }
