@@ -4,10 +4,11 @@
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
       Build    (default) build the solution and stage out/EmProto/<version>/
-      Test     Build, run every xunit test, then every Pester test in a fresh pwsh, then the
-               .NET Framework checks (net462 build; the staged module on Mono, installing
-               Debian's mono-runtime when missing and root); prints one final line
-               "N passed, N failed, N skipped"; exits non-zero on any failure or when no test ran
+      Test     Build, run every xunit test assembly, then every Pester file in a fresh pwsh, then
+               the .NET Framework checks (net462 build; the staged module on Mono, installing Debian's
+               mono-runtime when missing and root); prints one final line "N passed, N failed,
+               N skipped"; exits non-zero on any failure, when a test assembly or Pester file ran no
+               test, or when one hangs (10 minutes per xunit test, 10 minutes per Pester file)
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
       Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,fleet
                picks suites, -Quick takes fewer samples)
@@ -82,16 +83,39 @@ function Invoke-Build {
 }
 
 function Get-TrxCounts {
-    param([string] $Directory)
-    $passed = 0; $failed = 0; $total = 0
-    foreach ($trx in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction SilentlyContinue) {
-        [xml] $x = Get-Content $trx.FullName -Raw
-        $c = $x.TestRun.ResultSummary.Counters
-        $passed += [int] $c.passed
-        $failed += [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
-        $total += [int] $c.total
+    # The counters of one trx file: passed, failed (failed, error, timeout, aborted), skipped (notExecuted), executed.
+    param([string] $Path)
+    [xml] $x = Get-Content $Path -Raw
+    $c = $x.TestRun.ResultSummary.Counters
+    $failed = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+    [pscustomobject]@{
+        Passed   = [int] $c.passed
+        Failed   = $failed
+        Skipped  = [int] $c.notExecuted
+        Executed = [int] $c.passed + $failed
+        Outcome  = [string] $x.TestRun.ResultSummary.outcome
     }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed; Total = $total }
+}
+
+function Invoke-ChildWithTimeout {
+    # Runs a child process (output straight to this console) and waits at most $Timeout;
+    # on expiry kills it with its whole process tree. Returns the exit code, or $null when it was killed.
+    param([string] $FileName, [string[]] $Arguments, [TimeSpan] $Timeout)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($FileName)
+    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi.UseShellExecute = $false
+    $child = [System.Diagnostics.Process]::Start($psi)
+    try {
+        if ($child.WaitForExit([int] $Timeout.TotalMilliseconds)) {
+            $child.WaitForExit()
+            return $child.ExitCode
+        }
+        $child.Kill($true)
+        $null = $child.WaitForExit(30000)
+        return $null
+    } finally {
+        $child.Dispose()
+    }
 }
 
 # The Debian packages that run a net462 program on Mono: the runtime (mscorlib, System, System.Core,
@@ -163,30 +187,63 @@ function Invoke-Test {
     $results = Join-Path $outRoot 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results -Force
+    $passed = 0; $failed = 0; $skipped = 0
+    $problems = [System.Collections.Generic.List[string]]::new()
 
     Write-Host '== xunit'
-    # One test assembly at a time (-m:1): the loopback tests wait on real sockets, and on a 2-core
-    # machine four assemblies at once starve each other; sequential costs ~15 s and keeps them calm.
-    dotnet test (Join-Path $root 'EmPsm.sln') -c $Configuration --no-build -nologo -m:1 `
-        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $results 'xunit')
-    $xunitExit = $LASTEXITCODE
-    $x = Get-TrxCounts (Join-Path $results 'xunit')
+    # One test assembly at a time: the loopback tests wait on real sockets, and on a 2-core machine
+    # several assemblies at once starve each other. Each assembly writes its own trx, so one that ran
+    # nothing, hung or crashed is named. A test that hangs is ended after 10 minutes (--blame-hang-timeout)
+    # and fails the run instead of stalling it.
+    $xunitDir = Join-Path $results 'xunit'
+    $projects = @(Get-ChildItem (Join-Path $root 'tests') -Directory -Filter '*.Tests' |
+        ForEach-Object { Join-Path $_.FullName "$($_.Name).csproj" } | Where-Object { Test-Path $_ })
+    foreach ($project in $projects) {
+        $name = [IO.Path]::GetFileNameWithoutExtension($project)
+        $trx = Join-Path $xunitDir "$name.trx"
+        dotnet test $project -c $Configuration --no-build -nologo `
+            --blame-hang-timeout 10min --blame-hang-dump-type none `
+            --logger "trx;LogFileName=$name.trx" --logger 'console;verbosity=minimal' --results-directory $xunitDir
+        $exit = $LASTEXITCODE
+        if (-not (Test-Path $trx)) {
+            $failed++; $problems.Add("$name wrote no test results (dotnet test exited $exit): counted as a failure.")
+            continue
+        }
+        $c = Get-TrxCounts $trx
+        Write-Host ("{0}: {1} passed, {2} failed, {3} skipped" -f $name, $c.Passed, $c.Failed, $c.Skipped)
+        $passed += $c.Passed; $failed += $c.Failed; $skipped += $c.Skipped
+        if ($c.Executed -eq 0) { $failed++; $problems.Add("$name executed no test: counted as a failure.") }
+        if ($exit -ne 0 -and $c.Failed -eq 0) { $failed++; $problems.Add("dotnet test of $name exited $exit without a failed test (a hang or a crash of the test host): counted as a failure.") }
+    }
+    if ($projects.Count -eq 0) { $failed++; $problems.Add('No xunit test project was found under tests/: counted as a failure.') }
 
-    Write-Host '== Pester (fresh pwsh)'
-    $pesterJson = Join-Path $results 'pester.json'
-    dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-PesterTests.ps1') -ModulePath $moduleRoot -ResultPath $pesterJson
-    $pesterExit = $LASTEXITCODE
-    $p = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Total = 0 } }
+    Write-Host '== Pester (a fresh pwsh per file)'
+    # Each file runs in its own child pwsh with a time limit: a file that hangs is killed and fails the run.
+    $pesterTimeout = [TimeSpan]::FromMinutes(10)
+    $pesterFiles = @(Get-ChildItem (Join-Path $root 'tests/pester') -Filter '*.Tests.ps1' -File | Sort-Object Name)
+    foreach ($file in $pesterFiles) {
+        $json = Join-Path $results ("pester-{0}.json" -f $file.BaseName)
+        $exit = Invoke-ChildWithTimeout 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-PesterTests.ps1'),
+            '-ModulePath', $moduleRoot, '-ResultPath', $json, '-Path', $file.FullName) $pesterTimeout
+        if ($null -eq $exit) {
+            $failed++; $problems.Add("$($file.Name) did not finish within $($pesterTimeout.TotalMinutes) minutes and was killed: counted as a failure.")
+            continue
+        }
+        if (-not (Test-Path $json)) {
+            $failed++; $problems.Add("$($file.Name) wrote no results (exit code $exit): counted as a failure.")
+            continue
+        }
+        $p = Get-Content $json -Raw | ConvertFrom-Json
+        $passed += $p.Passed; $failed += $p.Failed; $skipped += $p.Skipped
+        if ($p.Passed + $p.Failed -eq 0) { $failed++; $problems.Add("$($file.Name) executed no test: counted as a failure.") }
+        if ($exit -ne 0 -and $p.Failed -eq 0) { $failed++; $problems.Add("Pester exited $exit on $($file.Name) without a failed test: counted as a failure.") }
+    }
+    if ($pesterFiles.Count -eq 0) { $failed++; $problems.Add('No Pester test file was found under tests/pester: counted as a failure.') }
 
     $n = Invoke-NetFxTests
-
-    $passed = $x.Passed + $p.Passed + $n.Passed
-    $failed = $x.Failed + $p.Failed + $n.Failed
-    $skipped = $n.Skipped
-    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed; .NET Framework: {4} passed, {5} failed, {6} skipped" -f $x.Passed, $x.Failed, $p.Passed, $p.Failed, $n.Passed, $n.Failed, $n.Skipped)
-    if ($xunitExit -ne 0 -and $x.Failed -eq 0) { $failed++; Write-Host "dotnet test exited $xunitExit without a failed test: counted as a failure." }
-    if ($pesterExit -ne 0 -and $p.Failed -eq 0) { $failed++; Write-Host "Pester exited $pesterExit without a failed test: counted as a failure." }
-    if ($x.Total -eq 0 -or $p.Total -eq 0) { $failed++; Write-Host 'No tests ran in one of the suites: counted as a failure.' }
+    $passed += $n.Passed; $failed += $n.Failed; $skipped += $n.Skipped
+    Write-Host (".NET Framework: {0} passed, {1} failed, {2} skipped" -f $n.Passed, $n.Failed, $n.Skipped)
+    foreach ($problem in $problems) { Write-Host $problem }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the EM datagram decoder and the communicator's receive path
 # (SharpFuzz + AFL++). Usage: fuzz/run-fuzz.sh [seconds]   (default 300)
-# Environment: EMPROTO_VECTORS  folder of *.tsv vectors (default: ../shared/protocol/vectors
-#                               beside the repository, else the first shared/protocol/vectors
-#                               found walking up from the repository, as the protocol tests do)
+# Environment: EMPROTO_VECTORS  folder of *.tsv vectors (default: tests/vectors of this
+#                               repository, the copy the protocol tests read)
 #              FUZZ_OUT         working folder (default fuzz/out; inputs, findings, instrumented build)
 # Exit code: 0 when the campaign found no crash and no hang, 1 otherwise, 2 on a setup problem.
 set -euo pipefail
@@ -19,17 +18,9 @@ out="${FUZZ_OUT:-$here/out}"
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install -y afl++" >&2; exit 2; }
 command -v xxd >/dev/null || { echo "xxd not found (package xxd or vim-common)" >&2; exit 2; }
 
-# --- seed vectors: ../shared beside the repo, else walk up like tests/EmProto.Protocol.Tests/VectorFile.cs
-vectors="${EMPROTO_VECTORS:-}"
-if [ -z "$vectors" ]; then
-    dir="$repo"
-    while [ "$dir" != "/" ]; do
-        if [ -d "$dir/../shared/protocol/vectors" ]; then vectors="$(cd "$dir/../shared/protocol/vectors" && pwd)"; break; fi
-        if [ -d "$dir/shared/protocol/vectors" ]; then vectors="$dir/shared/protocol/vectors"; break; fi
-        dir="$(dirname "$dir")"
-    done
-fi
-[ -n "$vectors" ] && [ -d "$vectors" ] || { echo "shared/protocol/vectors not found above $repo; set EMPROTO_VECTORS" >&2; exit 2; }
+# --- seed vectors: the repository's own copy (tests/vectors), nothing outside the repository
+vectors="${EMPROTO_VECTORS:-$repo/tests/vectors}"
+[ -d "$vectors" ] || { echo "vectors folder $vectors not found (set EMPROTO_VECTORS)" >&2; exit 2; }
 
 rm -rf "$out/seeds" "$out/findings"
 mkdir -p "$out/seeds"

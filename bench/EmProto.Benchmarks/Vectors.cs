@@ -6,7 +6,7 @@ namespace EmProto.Benchmarks
 {
     /// <summary>
     /// Datagrams to measure with. The first three are real captures, copied from
-    /// shared/protocol/vectors/captured.tsv (Besen BS20, serial 9181102751219513); no charge record
+    /// tests/vectors/captured.tsv (Besen BS20, serial 9181102751219513); no charge record
     /// was captured, so that one is built with the codec: 97 bytes plus 29 power-sample slots, the
     /// size of the one record seen in the wild.
     /// </summary>

@@ -117,7 +117,9 @@ namespace EmProto.Engine.Tests
             Assert.Equal("alice", start.UserId);
 
             var guard = Assert.Throws<EvseWearGuardException>(() => h.Run(evse.StopChargeAsync()));
-            Assert.True(h.Time.GetUtcNow().AddSeconds(60) - guard.AllowedAt < TimeSpan.FromSeconds(5), "AllowedAt is a minute after the start");
+            // Exactly the wear-guard interval (60 s) after the start was sent, on the fake clock.
+            Assert.Equal(evse.LastStartStop!.Value + TimeSpan.FromSeconds(60), guard.AllowedAt);
+            Assert.InRange(guard.AllowedAt - h.Time.GetUtcNow(), TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(60));
             Assert.Contains("-Force", guard.Message);
             h.Run(evse.StopChargeAsync(force: true));
             Assert.Equal(1, h.Transport.CountSent(EmCommand.ChargeStop));

@@ -139,10 +139,19 @@ namespace EmProto.Engine.Tests
             using var h = new Harness();
             h.LoggedIn();
             int before = h.Transport.CountSent(EmCommand.RequestLogin);
+            // The last Heading arrives at a known instant of the frozen fake clock (answered = handled).
+            int answered = h.Transport.CountSent(EmCommand.HeadingResponse);
+            var lastHeading = h.Time.GetUtcNow();
+            h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+            Harness.WaitUntil(() => h.Transport.CountSent(EmCommand.HeadingResponse) > answered, "the Heading is answered");
             h.Charger.Silent = true;
-            var loggedInAt = h.Time.GetUtcNow();
-            h.AdvanceUntil(() => !h.Evse.IsLoggedIn, "the session lapses", TimeSpan.FromSeconds(60));
-            Assert.True(h.Time.GetUtcNow() - loggedInAt >= TimeSpan.FromSeconds(15), "the session lapsed only after 15 s without a Heading");
+            // Lapse = more than 15 s without a Heading, noticed by the 1-second housekeeping tick:
+            // still live at exactly 15 s, gone by 16 s (+ one half-second step).
+            h.Advance(TimeSpan.FromSeconds(15));
+            Assert.Equal(lastHeading + TimeSpan.FromSeconds(15), h.Time.GetUtcNow());
+            Assert.True(h.Evse.IsLoggedIn, "the session is still live 15 s after the last Heading");
+            h.Advance(TimeSpan.FromSeconds(1.5));
+            Harness.WaitUntil(() => !h.Evse.IsLoggedIn, "the session lapses between 15 and 16.5 s after the last Heading");
             h.WaitForChange(e => e.Change == EvseChange.Login && Equals(e.NewValue, false));
             Harness.WaitUntil(() => h.Transport.CountSent(EmCommand.RequestLogin) > before, "a re-login is attempted");
         }
@@ -152,9 +161,16 @@ namespace EmProto.Engine.Tests
         {
             using var h = new Harness();
             h.Charger.Announce();
-            var seenAt = h.Time.GetUtcNow();
-            h.AdvanceUntil(() => !h.Evse.IsOnline, "the charger goes offline", TimeSpan.FromSeconds(60));
-            Assert.True(h.Time.GetUtcNow() - seenAt >= TimeSpan.FromSeconds(11), "offline only after 11 s of silence");
+            Harness.WaitUntil(() => h.Communicator.GetEvse(h.Charger.Serial.ToString())?.LastSeen != null, "the announce is handled");
+            var seenAt = h.Evse.LastSeen!.Value;
+            Assert.Equal(h.Time.GetUtcNow(), seenAt);
+            // Offline = more than 11 s of silence, noticed by the 1-second housekeeping tick:
+            // still online at exactly 11 s, offline by 12 s (+ one half-second step).
+            h.Advance(TimeSpan.FromSeconds(11));
+            Assert.Equal(seenAt + TimeSpan.FromSeconds(11), h.Time.GetUtcNow());
+            Assert.True(h.Evse.IsOnline, "still online 11 s after the last datagram");
+            h.Advance(TimeSpan.FromSeconds(1.5));
+            Harness.WaitUntil(() => !h.Evse.IsOnline, "the charger goes offline between 11 and 12.5 s after the last datagram");
             h.WaitForChange(e => e.Change == EvseChange.Online && Equals(e.NewValue, false));
             Assert.False(h.Evse.IsOnline);
             Assert.Equal(EvseMetaState.Offline, h.Evse.MetaState);

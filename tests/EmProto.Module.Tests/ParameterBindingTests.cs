@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using EmProto.Engine;
 using EmProto.PowerShell;
 using EmProto.PowerShell.Transformations;
 using Xunit;
@@ -75,8 +76,17 @@ namespace EmProto.Module.Tests
         {
             var r = Host.Run("(Find-Evse -Timeout 0.2 -Serial none), (Find-Evse -Timeout '00:00:00.2' -Serial none), (Get-EvseConfig -Serial nothing* -MaxAge 90)");
             Assert.Empty(r.Errors);
-            var info = (CmdletInfo)Host.Run("Get-Command Start-EvseCharge").Output.Single().BaseObject;
-            Assert.Contains(info.Parameters["MaxDuration"].Attributes, a => a is DurationTransformationAttribute);
+            // Every TimeSpan parameter of every cmdlet goes through the duration transformation
+            // (the values it resolves to are checked end to end in StartAt_and_MaxDuration_bind_to_the_values_the_charger_receives).
+            var module = (PSModuleInfo)Host.Run("Get-Module EmProto").Output.Single().BaseObject;
+            var durations = module.ExportedCmdlets.Values
+                .SelectMany(c => c.Parameters.Values.Select(p => (Cmdlet: c.Name, Parameter: p)))
+                .Where(x => x.Parameter.ParameterType == typeof(TimeSpan) || x.Parameter.ParameterType == typeof(TimeSpan?))
+                .ToList();
+            Assert.Contains(durations, x => x.Cmdlet == "Start-EvseCharge" && x.Parameter.Name == "MaxDuration");
+            Assert.Contains(durations, x => x.Cmdlet == "Find-Evse" && x.Parameter.Name == "Timeout");
+            var without = durations.Where(x => !x.Parameter.Attributes.OfType<DurationTransformationAttribute>().Any()).Select(x => x.Cmdlet + " -" + x.Parameter.Name).ToList();
+            Assert.True(without.Count == 0, "duration parameters without the transformation: " + string.Join(", ", without));
         }
 
         [Fact]
@@ -92,11 +102,42 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
-        public void StartAt_binds_strings_and_datetimes()
+        public void StartAt_and_MaxDuration_bind_to_the_values_the_charger_receives()
         {
-            AddSilentCharger();
-            var r = Host.Run("Start-EvseCharge -Serial " + KnownSerial + " -StartAt '23:30' -WhatIf; Start-EvseCharge -Serial " + KnownSerial + " -StartAt ([datetime]::Now.AddHours(1)) -WhatIf");
-            Assert.Empty(r.Errors);
+            const string SimSerial = "5e5e000000000042";
+            using var sim = StartSimulator(SimSerial);
+            WaitForCharger(SimSerial);
+            var connect = Host.Run("Connect-Evse -Serial " + SimSerial + " -PlainTextPassword 123456");
+            Assert.True(connect.Errors.Count == 0, "connects: " + string.Join("; ", connect.Errors));
+            var zone = Communicator.GetEvse(SimSerial)!.TimeZone;
+
+            // A time of day three hours ahead in the charger's zone (never "now", whatever the clock says):
+            // the next such wall-clock time, to the minute.
+            var ahead = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).AddHours(3);
+            var wall = new DateTime(ahead.Year, ahead.Month, ahead.Day, ahead.Hour, ahead.Minute, 0, DateTimeKind.Unspecified);
+            var expected = new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            string text = wall.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var r = Host.Run("Start-EvseCharge -Serial " + SimSerial + " -StartAt '" + text + "' -MaxDuration 5400 -Force -PassThru -Confirm:$false");
+            Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors));
+            var planned = Assert.IsType<ChargeStartResult>(r.Output.Single().BaseObject);
+            Assert.True(planned.IsReservation, "a start three hours ahead is a reservation");
+            Assert.Equal(expected, planned.StartAt);
+            // The charger gets it on its own clock, whose skew the engine knows to the second (EM timestamps are whole seconds).
+            Assert.InRange((sim.Session!.ReservedFor!.Value - expected).TotalSeconds, -1, 1);
+            Assert.Equal(90, sim.Session.MaxDurationMinutes);
+
+            var cancel = Host.Run("Stop-EvseCharge -Serial " + SimSerial + " -Force -Confirm:$false");
+            Assert.True(cancel.Errors.Count == 0, string.Join("; ", cancel.Errors));
+
+            // A DateTime of kind Local is an instant; a TimeSpan string is a duration.
+            var local = DateTime.Now.AddHours(2);
+            local = new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Local);
+            r = Host.Run("Start-EvseCharge -Serial " + SimSerial + " -StartAt ([datetime]::new(" + local.Ticks + ", 'Local')) -MaxDuration '02:15:00' -Force -PassThru -Confirm:$false");
+            Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors));
+            planned = Assert.IsType<ChargeStartResult>(r.Output.Single().BaseObject);
+            Assert.Equal(new DateTimeOffset(local), planned.StartAt);
+            Assert.InRange((sim.Session!.ReservedFor!.Value - new DateTimeOffset(local)).TotalSeconds, -1, 1);
+            Assert.Equal(135, sim.Session.MaxDurationMinutes);
         }
 
         [Fact]

@@ -4,23 +4,22 @@ using System.IO;
 
 namespace EmProto.Protocol.Tests
 {
-    /// <summary>Reads the golden datagrams in ../shared/protocol/vectors.</summary>
+    /// <summary>
+    /// Reads the golden datagrams of tests/vectors (copied into the repository; see tests/vectors/README.md).
+    /// The test project copies them to vectors/ beside the test assembly, and only that copy is read:
+    /// nothing outside the repository is looked at.
+    /// </summary>
     public static class VectorFile
     {
+        /// <summary>The vectors folder beside the test assembly.</summary>
         public static string Directory
         {
             get
             {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null)
-                {
-                    var candidate = Path.Combine(dir.FullName, "shared", "protocol", "vectors");
-                    if (System.IO.Directory.Exists(candidate)) return candidate;
-                    candidate = Path.Combine(dir.FullName, "..", "shared", "protocol", "vectors");
-                    if (System.IO.Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-                    dir = dir.Parent;
-                }
-                throw new DirectoryNotFoundException("shared/protocol/vectors was not found above " + AppContext.BaseDirectory + "; the repository expects ../shared beside it.");
+                var dir = Path.Combine(AppContext.BaseDirectory, "vectors");
+                if (!System.IO.Directory.Exists(dir))
+                    throw new DirectoryNotFoundException("The golden vectors were not copied to " + dir + "; the test project copies tests/vectors/*.tsv there when it builds.");
+                return dir;
             }
         }
 
@@ -33,6 +32,7 @@ namespace EmProto.Protocol.Tests
                 if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
                 rows.Add(line.Split('\t'));
             }
+            if (rows.Count == 0) throw new InvalidDataException("No vectors in " + Path.Combine(Directory, fileName) + ".");
             return rows;
         }
 

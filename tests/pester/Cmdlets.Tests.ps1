@@ -63,7 +63,17 @@ Describe 'Reading' {
         Set-EvseConfig -Serial $serial -MaxCurrent 16 -Name Garage -PassThru | ForEach-Object Name | Should -Be 'Garage'
         $t = Get-EvseSystemTime -Serial $serial
         [math]::Abs($t.Skew.TotalMinutes) | Should -BeLessThan 5
-        Set-EvseSystemTime -Serial $serial -Time ([datetimeoffset]::UtcNow) -PassThru | Should -Not -BeNullOrEmpty
+        # A clock set 2 hours ahead reaches the charger: the result, a fresh read and the simulator agree.
+        $target = [datetimeoffset]::UtcNow.AddHours(2)
+        $set = Set-EvseSystemTime -Serial $serial -Time $target -PassThru
+        $set.Serial | Should -Be $serial
+        [math]::Abs(($set.ChargerTime - $target).TotalSeconds) | Should -BeLessThan 60
+        [math]::Abs($set.Skew.TotalMinutes - 120) | Should -BeLessThan 1
+        [math]::Abs(($sim.Clock - $target).TotalSeconds) | Should -BeLessThan 60
+        [math]::Abs((Get-EvseSystemTime -Serial $serial).Skew.TotalMinutes - 120) | Should -BeLessThan 1
+        # And back to this host's clock.
+        Set-EvseSystemTime -Serial $serial -Confirm:$false
+        [math]::Abs((Get-EvseSystemTime -Serial $serial).Skew.TotalMinutes) | Should -BeLessThan 1
     }
 
     It 'completes serials and names from memory with tooltips' {
@@ -93,16 +103,38 @@ Describe 'Charging' {
         $got = Wait-Event -SourceIdentifier test.stopped -Timeout 30
         $got.SourceEventArgs.Evse.Serial | Should -Be $serial
         $got.SourceEventArgs.EventName | Should -Be 'ChargingStopped'
-        $got.SourceEventArgs.NewValue.EnergyKWh | Should -Not -BeNullOrEmpty
+        # The event carries the session that just ended on the charger, with its energy.
+        $ended = $sim.Session
+        $ended.Phase | Should -Be 'Finished'
+        $got.SourceEventArgs.NewValue.ChargeId | Should -Be $ended.ChargeId
+        $got.SourceEventArgs.NewValue.EnergyKWh | Should -BeOfType [double]
+        [math]::Abs($got.SourceEventArgs.NewValue.EnergyKWh - $ended.EnergyKWh) | Should -BeLessThan 0.02
         Unregister-Event -SourceIdentifier test.stopped
         Remove-Event -SourceIdentifier test.stopped -ErrorAction SilentlyContinue
     }
 
     It 'scenario 4: a planned charge shows as the planned session and Stop-EvseCharge cancels it' {
-        $r = Start-EvseCharge -Serial $serial -StartAt '23:30' -MaxDuration 04:00:00 -MaxEnergyKWh 20 -Force -PassThru
+        # A wall-clock time like '23:30', but always three hours ahead on the charger's clock, so the plan
+        # cannot come due during the test whatever time it runs at (at 23:29:58, '23:30' would).
+        $zone = [System.TimeZoneInfo]::FindSystemTimeZoneById((Get-Evse -Serial $serial).TimeZone)
+        $at = [System.TimeZoneInfo]::ConvertTime([datetimeoffset]::UtcNow, $zone).AddHours(3).ToString('HH:mm', [cultureinfo]::InvariantCulture)
+        $r = Start-EvseCharge -Serial $serial -StartAt $at -MaxDuration 04:00:00 -MaxEnergyKWh 20 -Force -PassThru
         $r.IsReservation | Should -BeTrue
+        [System.TimeZoneInfo]::ConvertTime($r.StartAt, $zone).ToString('HH:mm', [cultureinfo]::InvariantCulture) | Should -Be $at
         (Get-EvseChargeSession -Serial $serial -Kind Planned).Kind | Should -Be 'Planned'
+        $reserved = $sim.Session
+        $reserved.Phase | Should -Be 'Reserved'
+        $reserved.ChargeId | Should -Be $r.ChargeId
+        $startsBefore = $sim.Counters.ChargeStarts
+
         Stop-EvseCharge -Serial $serial -Force
+        # Cancelled on the charger (the reservation is marked so and dropped), no planned session is
+        # shown any more, and nothing was started.
+        $reserved.Phase | Should -Be 'Cancelled'
+        $sim.Session.ChargeId | Should -Not -Be $r.ChargeId
+        $sim.Counters.ChargeStarts | Should -Be $startsBefore
+        $sim.State | Should -Not -Be 'Charging'
+        Get-EvseChargeSession -Serial $serial -Kind Planned | Should -BeNullOrEmpty
     }
 
     It 'refusals become specific errors (no car plugged in)' {

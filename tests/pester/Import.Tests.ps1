@@ -21,8 +21,13 @@ AfterAll {
 
 Describe 'Import-Evse' {
     It 'sends nothing and imports nothing under -WhatIf' {
+        $sentBefore = (Get-EvseCommunicator).DatagramsSent
+        $simReceivedBefore = $sim.Counters.PacketsReceived
         Import-Evse $file -WhatIf
         Get-Evse | Where-Object { $_.Serial -eq $serial -and $_.HasPassword } | Should -BeNullOrEmpty
+        # Not a datagram left the communicator, and the charger received none.
+        (Get-EvseCommunicator).DatagramsSent | Should -Be $sentBefore
+        $sim.Counters.PacketsReceived | Should -Be $simReceivedBefore
     }
 
     It 'imports the charger with its password, which then logs in directly' {

@@ -8,6 +8,10 @@ Describe 'The EmProto module' {
     It 'imports from the staged folder' {
         $module | Should -Not -BeNullOrEmpty
         $module.ModuleType | Should -Be 'Binary'
+        # From the folder under test, not from an installed copy elsewhere.
+        $staged = (Resolve-Path $modulePath).Path.TrimEnd('/', '\') + [IO.Path]::DirectorySeparatorChar
+        $module.ModuleBase + [IO.Path]::DirectorySeparatorChar | Should -BeLike "$staged*"
+        $module.ImplementingAssembly.Location | Should -BeLike "$staged*"
     }
 
     It 'exports exactly the cmdlets its assembly defines' {

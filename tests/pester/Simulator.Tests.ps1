@@ -30,13 +30,29 @@ Describe 'Start-EvseSimulator' {
     }
 
     It 'ends by itself after -Wait -Duration and stops its simulators' {
-        $elapsed = Measure-Command { Start-EvseSimulator -Serial 5e57000000000020 -AppEndPoint $appEndPoint -Wait -Duration 1 }
-        $elapsed | Should -Not -BeNullOrEmpty
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $sims = @(Start-EvseSimulator -Serial 5e57000000000020 -AppEndPoint $appEndPoint -Wait -Duration 2 -PassThru)
+        $watch.Stop()
+        # It waited about -Duration: not less, and not much more (a generous bound for a loaded machine).
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.95
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+        # The simulator really ran meanwhile, and is stopped now.
+        $sims.Count | Should -Be 1
+        $sims[0].Serial.ToString() | Should -Be '5e57000000000020'
+        $sims[0].Counters.LoginsSent | Should -BeGreaterThan 0
+        $sims[0].Counters.PacketsSent | Should -BeGreaterThan 0
+        $sims[0].IsRunning | Should -BeFalse
         Get-EvseSimulator -Serial 5e57000000000020 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'accepts a TimeSpan string for -Duration' {
-        Start-EvseSimulator -Serial 5e57000000000021 -AppEndPoint $appEndPoint -Wait -Duration '00:00:01'
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $sims = @(Start-EvseSimulator -Serial 5e57000000000021 -AppEndPoint $appEndPoint -Wait -Duration '00:00:01.5' -PassThru)
+        $watch.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.45
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $sims[0].Counters.LoginsSent | Should -BeGreaterThan 0
+        $sims[0].IsRunning | Should -BeFalse
         Get-EvseSimulator -Serial 5e57000000000021 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 

@@ -5,10 +5,10 @@ using EmProto.Protocol;
 
 namespace EmProto.Engine.Tests.Reliability
 {
-    /// <summary>Every datagram of ../shared/protocol/vectors/*.tsv (found like the protocol tests find it).</summary>
+    /// <summary>Every datagram of tests/vectors/*.tsv (the copy beside the test assembly, read like the protocol tests read it).</summary>
     public static class SeedVectors
     {
-        /// <summary>The vectors folder, found the way the protocol tests find it (the same source file, linked).</summary>
+        /// <summary>The vectors folder beside the test assembly (VectorFile.cs of the protocol tests, linked).</summary>
         public static string Directory => EmProto.Protocol.Tests.VectorFile.Directory;
 
         /// <summary>The datagrams: every tab-separated field that is hex starting with the 0601 header.</summary>

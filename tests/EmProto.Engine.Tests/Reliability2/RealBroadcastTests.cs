@@ -24,7 +24,52 @@ namespace EmProto.Engine.Tests.Reliability2
         {
             string? why = NetworkNamespaces.WhyUnavailable();
             Skip.If(why != null, "Skipped: " + why + ".");
-            using var link = new NetworkNamespaces();
+            string? leftA = null, leftB = null;
+            try
+            {
+                using var link = new NetworkNamespaces();
+                leftA = link.NamespaceA;
+                leftB = link.NamespaceB;
+                Broadcast_discovery_login_and_control(link);
+            }
+            finally
+            {
+                // Nothing is left behind, whatever happened above.
+                var left = NetworkNamespaces.OwnedByThisProcess();
+                Assert.True(left.Count == 0, "network namespaces left behind: " + string.Join(", ", left));
+            }
+            Assert.NotNull(leftA);
+            Assert.NotNull(leftB);
+        }
+
+        [SkippableFact]
+        public void Namespaces_left_by_a_test_host_that_died_are_deleted_by_the_next_run()
+        {
+            string? why = NetworkNamespaces.WhyUnavailable();
+            Skip.If(why != null, "Skipped: " + why + ".");
+            // As if a test host with a pid that no longer exists had been killed while its link was up.
+            string stale = NetworkNamespaces.Prefix + "999999999-1-123456-a";
+            var add = System.Diagnostics.Process.Start("ip", "netns add " + stale);
+            Assert.True(add.WaitForExit(30_000) && add.ExitCode == 0, "the stale namespace was created for the test");
+            try
+            {
+                Assert.True(System.IO.File.Exists("/var/run/netns/" + stale));
+                var removed = NetworkNamespaces.RemoveStale();
+                Assert.Contains(stale, removed);
+                Assert.False(System.IO.File.Exists("/var/run/netns/" + stale), stale + " was deleted");
+                // A namespace of a live test host (this one) is never touched.
+                using var link = new NetworkNamespaces();
+                Assert.DoesNotContain(link.NamespaceA, NetworkNamespaces.RemoveStale());
+                Assert.True(System.IO.File.Exists("/var/run/netns/" + link.NamespaceA));
+            }
+            finally
+            {
+                System.Diagnostics.Process.Start("ip", "netns del " + stale)?.WaitForExit(30_000);
+            }
+        }
+
+        private void Broadcast_discovery_login_and_control(NetworkNamespaces link)
+        {
             var defaults = new CommunicatorOptions();
             Assert.Equal(IPAddress.Any, defaults.LocalAddress);
             Assert.Equal(CommunicatorOptions.DefaultPort, defaults.Port);

@@ -72,7 +72,8 @@ namespace EmProto.Engine.Tests.Reliability2
             var evses = communicator.GetEvses();
             Drive(fake, Task.WhenAll(evses.Select(e => e.LoginAsync("123456"))));
 
-            int starts = 0, stops = 0, failures = 0;
+            int starts = 0, stops = 0;
+            var failures = new List<string>();
             long memoryAtHour2 = 0;
             int fdsAtHour2 = 0, timersAtHour2 = 0, socketsAtHour2 = 0;
             for (int hour = 0; hour < 24; hour++)
@@ -86,9 +87,9 @@ namespace EmProto.Engine.Tests.Reliability2
                     timersAtHour2 = counted.LiveTimers;
                 }
                 var batch = Enumerable.Range(0, 5).Select(i => evses[(hour * 5 + i) % evses.Count]).ToList();
-                foreach (var e in batch) if (TryDrive(fake, e.StartChargeAsync(new ChargeStartOptions { MaxCurrent = 10, ChargeId = "SOAK" + hour + "X" + e.Serial.Substring(12) }))) starts++; else failures++;
+                foreach (var e in batch) if (TryDrive(fake, e.StartChargeAsync(new ChargeStartOptions { MaxCurrent = 10, ChargeId = "SOAK" + hour + "X" + e.Serial.Substring(12) }), "hour " + hour + " start " + e.Serial, failures)) starts++;
                 Step(fake, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(15));
-                foreach (var e in batch) if (TryDrive(fake, e.StopChargeAsync())) stops++; else failures++;
+                foreach (var e in batch) if (TryDrive(fake, e.StopChargeAsync(), "hour " + hour + " stop " + e.Serial, failures)) stops++;
                 Step(fake, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(15));
             }
             Quiesce(fake, communicator);
@@ -97,13 +98,17 @@ namespace EmProto.Engine.Tests.Reliability2
             int socketsAtEnd = OpenSockets();
             int timersAtEnd = counted.LiveTimers;
             int records = evses.Sum(e => e.Records.Count);
-            _output.WriteLine("starts " + starts + ", stops " + stops + ", failures " + failures + ", records " + records +
+            _output.WriteLine("starts " + starts + ", stops " + stops + ", failures " + failures.Count + ", records " + records +
                 "; memory " + memoryAtHour2 / 1024 + " KB at hour 2 -> " + memoryAtEnd / 1024 + " KB at hour 24; fds " + fdsAtHour2 + " -> " + fdsAtEnd +
                 "; live timers " + timersAtHour2 + " -> " + timersAtEnd + "; pending requests " + communicator.PendingRequestCount + ", background tasks " + communicator.BackgroundTaskCount +
                 "; datagrams received " + communicator.Counters.Snapshot().DatagramsReceived);
 
-            Assert.True(starts >= 100, "most of the 120 starts succeeded (" + starts + ")");
-            Assert.True(stops >= 100, "most of the 120 stops succeeded (" + stops + ")");
+            // Every one of the 120 starts and 120 stops succeeds (the README's claim): a reply is awaited for
+            // 5 s of fake time, i.e. at least 10 half-second steps of up to 50 ms real each, 4 retries.
+            Assert.True(failures.Count == 0, failures.Count + " of 240 starts and stops failed: " + string.Join("; ", failures.Take(10)));
+            Assert.Equal(120, starts);
+            Assert.Equal(120, stops);
+            Assert.Equal(120, records);
             Assert.Equal(0, communicator.PendingRequestCount);
             Assert.Equal(0, communicator.BackgroundTaskCount);
             Assert.Equal(1, timersAtEnd);  // the housekeeping timer, nothing else
@@ -158,22 +163,25 @@ namespace EmProto.Engine.Tests.Reliability2
             var done = ((IAsyncResult)task).AsyncWaitHandle;
             for (int i = 0; i < 4000 && !task.IsCompleted; i++)
             {
-                if (done.WaitOne(TimeSpan.FromMilliseconds(10))) break;
+                // Up to 50 ms of real time for the loopback round trip before the clock moves on: a
+                // loaded machine answers late, and each late answer costs a retry of the 4 allowed.
+                if (done.WaitOne(TimeSpan.FromMilliseconds(50))) break;
                 fake.Advance(TimeSpan.FromMilliseconds(500));
             }
             Assert.True(done.WaitOne(TimeSpan.FromSeconds(30)), "the operation finished");
             task.GetAwaiter().GetResult();
         }
 
-        private static bool TryDrive(FakeTimeProvider fake, Task task)
+        private static bool TryDrive(FakeTimeProvider fake, Task task, string what, List<string> failures)
         {
             try
             {
                 Drive(fake, task);
                 return true;
             }
-            catch (EvseException)
+            catch (EvseException ex)
             {
+                failures.Add(what + ": " + ex.GetType().Name + " " + ex.Message);
                 return false;
             }
         }
@@ -183,14 +191,28 @@ namespace EmProto.Engine.Tests.Reliability2
         {
             // Quiet means: nothing pending across several consecutive steps of the clock (a housekeeping
             // tick can start a refresh wave right after a quiet moment, and a loaded CI machine answers slowly).
-            int quietSteps = 0;
-            for (int i = 0; i < 4000 && quietSteps < 5; i++)
+            // Quiet means: nothing pending across several consecutive steps of the clock, and then nothing
+            // pending for a whole second of real time without moving the clock (datagrams that the last move
+            // set off arrive late on a loaded machine, and the work they start needs the clock again).
+            Func<bool> idle = () => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0;
+            bool settled = false;
+            for (int round = 0; round < 20 && !settled; round++)
             {
-                bool quiet = SpinWait.SpinUntil(() => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0, 20);
-                quietSteps = quiet ? quietSteps + 1 : 0;
-                fake.Advance(TimeSpan.FromMilliseconds(500));
+                int quietSteps = 0;
+                for (int i = 0; i < 4000 && quietSteps < 5; i++)
+                {
+                    quietSteps = SpinWait.SpinUntil(idle, 20) ? quietSteps + 1 : 0;
+                    fake.Advance(TimeSpan.FromMilliseconds(500));
+                }
+                settled = true;
+                var until = DateTime.UtcNow.AddSeconds(1);
+                while (settled && DateTime.UtcNow < until)
+                {
+                    settled = idle();
+                    Thread.Sleep(10);
+                }
             }
-            SpinWait.SpinUntil(() => communicator.PendingRequestCount == 0 && communicator.BackgroundTaskCount == 0, TimeSpan.FromSeconds(20));
+            Assert.True(settled, "the communicator became quiet (pending requests " + communicator.PendingRequestCount + ", background tasks " + communicator.BackgroundTaskCount + ")");
             communicator.FlushEventsAsync().Wait(TimeSpan.FromSeconds(10));
         }
     }
