@@ -50,7 +50,7 @@ $stage = Join-Path $moduleRoot $version
 
 # CI restores exactly what the committed packages.lock.json files pin (restore --locked-mode: any
 # drift from them fails the build instead of rewriting them). Passed to every dotnet build below.
-$restoreArgs = if ($env:CI -eq 'true') { @('-p:RestoreLockedMode=true') } else { @() }
+$restoreArgs = @(if ($env:CI -eq 'true') { '-p:RestoreLockedMode=true' })
 
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
