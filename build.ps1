@@ -49,6 +49,10 @@ $outRoot = Join-Path $root 'out'
 $moduleRoot = Join-Path $outRoot 'EmProto'
 $stage = Join-Path $moduleRoot $version
 
+# CI restores exactly what the committed packages.lock.json files pin (restore --locked-mode: any
+# drift from them fails the build instead of rewriting them). Passed to every dotnet build below.
+$restoreArgs = @(if ($env:CI -eq 'true') { '-p:RestoreLockedMode=true' })
+
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
     & $Command
@@ -60,7 +64,7 @@ function Invoke-Build {
     param([switch] $ModuleOnly)
     Write-Host "== Build EmProto $version ($Configuration)"
     $target = if ($ModuleOnly) { Join-Path $root 'src/EmProto/EmProto.csproj' } else { Join-Path $root 'EmPsm.sln' }
-    Invoke-Native 'dotnet build' { dotnet build $target -c $Configuration -nologo -v:minimal "-p:Version=$version" }
+    Invoke-Native 'dotnet build' { dotnet build $target -c $Configuration -nologo -v:minimal "-p:Version=$version" @restoreArgs }
 
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $stage -Force
@@ -163,11 +167,11 @@ function Invoke-NetFxTests {
     $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
 
     Write-Host '== .NET Framework: the module''s projects compiled for net462'
-    dotnet build (Join-Path $root 'src/EmProto/EmProto.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -p:EmProtoNetFx=true | Out-Host
+    dotnet build (Join-Path $root 'src/EmProto/EmProto.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -p:EmProtoNetFx=true @restoreArgs | Out-Host
     if ($LASTEXITCODE -eq 0) { $counts.Passed++ } else { $counts.Failed++; Write-Host 'FAILED: the net462 build of the module''s projects.' }
 
     Write-Host '== .NET Framework: smoke test of the staged module (net462 program)'
-    dotnet build (Join-Path $root 'tests/EmProto.NetFx.Smoke/EmProto.NetFx.Smoke.csproj') -c $Configuration -nologo -v:minimal "-p:EmProtoStage=$stage" | Out-Host
+    dotnet build (Join-Path $root 'tests/EmProto.NetFx.Smoke/EmProto.NetFx.Smoke.csproj') -c $Configuration -nologo -v:minimal "-p:EmProtoStage=$stage" @restoreArgs | Out-Host
     if ($LASTEXITCODE -ne 0) { $counts.Failed++; Write-Host 'FAILED: the net462 smoke program does not build.'; return $counts }
     $exe = Join-Path $root "tests/EmProto.NetFx.Smoke/bin/$Configuration/net462/EmProto.NetFx.Smoke.exe"
     $runner = Get-NetFxRunner
