@@ -148,9 +148,9 @@ namespace EmProto.PowerShell
 
         private static string Amps(WatchRow row, EvseState s, bool compact)
         {
-            string a(double v) => compact ? v.ToString("0.0", Inv) : v.ToString("0.0", Inv).PadLeft(4);
-            if (row.Phases > 1) return "L1 " + a(s.L1Amps) + "  L2 " + a(s.L2Amps) + "  L3 " + a(s.L3Amps) + " A";
-            return "L1 " + a(s.L1Amps) + " A";
+            string Format(double v) => compact ? v.ToString("0.0", Inv) : v.ToString("0.0", Inv).PadLeft(4);
+            if (row.Phases > 1) return "L1 " + Format(s.L1Amps) + "  L2 " + Format(s.L2Amps) + "  L3 " + Format(s.L3Amps) + " A";
+            return "L1 " + Format(s.L1Amps) + " A";
         }
 
         private static int AmpsWidth(bool threePhase) => threePhase ? "L1 00.0  L2 00.0  L3 00.0 A".Length : "L1 00.0 A".Length;
