@@ -9,7 +9,7 @@
                Debian's mono-runtime when missing and root); prints one final line
                "N passed, N failed, N skipped"; exits non-zero on any failure or when no test ran
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
-      Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,fleet
+      Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,calls,fleet
                picks suites, -Quick takes fewer samples)
       Install  build, then copy the staged module into the user's module path (the first
                $env:PSModulePath entry under the user's home); -NoBuild skips the build
@@ -32,7 +32,7 @@ param(
     # Install: install the module staged by an earlier build instead of building again.
     [switch] $NoBuild,
 
-    # Bench: run only these suites (dotnet, latency, cold, fleet; default all).
+    # Bench: run only these suites (dotnet, latency, cold, calls, fleet; default all).
     [string[]] $Suite,
 
     # Bench: fewer samples and shorter intervals (a smoke run).

@@ -98,7 +98,7 @@ if ($Child) {
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $connected = @(Find-Evse -Serial $fleetPattern -Timeout 0.05 | Connect-Evse -PlainTextPassword $password -PassThru)
         $fleet.Add($sw.Elapsed.TotalMilliseconds)
-        if ($connected.Count -ne $fleetCount) { throw "One Find-Evse | Connect-Evse connected $($connected.Count) of $fleetCount chargers." }
+        if ($connected.Count -ne $fleetCount) { throw "One Find-Evse piped into Connect-Evse connected $($connected.Count) of $fleetCount chargers." }
     }
     $result['Fleet'] = [ordered]@{ Median = (Get-Median $fleet); Min = ($fleet | Measure-Object -Minimum).Minimum; Max = ($fleet | Measure-Object -Maximum).Maximum; N = $fleet.Count }
     $stats = [EmProto.PowerShell.CommunicatorHolder]::Current.Counters.Snapshot()
@@ -196,7 +196,7 @@ try {
     $t = $r.'Connect-Evse Telestar'
     Row 'telestar' 'Connect-Evse, Telestar firmware (login handshake)' ($t.Median / 1000) 'ms' ('median of {0}, min {1:F2} ms; the optional requests Telestar ignores are not waited for' -f $t.N, ($t.Min / 1000))
     $f = $r.Fleet
-    Row 'telestar' "$fleetCount Telestar chargers: one Find-Evse | Connect-Evse" $f.Median 'ms' ('median of {0} (min {1:F0}, max {2:F0} ms), known chargers, Find-Evse -Timeout 0.05 included; retries {3}, timeouts {4}, dropped {5}' -f $f.N, $f.Min, $f.Max, $r.Counters.Retries, $r.Counters.Timeouts, $r.Counters.Dropped)
+    Row 'telestar' "$fleetCount Telestar chargers: one Find-Evse piped into Connect-Evse" $f.Median 'ms' ('median of {0} (min {1:F0}, max {2:F0} ms), known chargers, Find-Evse -Timeout 0.05 included; retries {3}, timeouts {4}, dropped {5}' -f $f.N, $f.Min, $f.Max, $r.Counters.Retries, $r.Counters.Timeouts, $r.Counters.Dropped)
 }
 finally {
     if ($simulator -and -not $simulator.HasExited) { $simulator.Kill(); $null = $simulator.WaitForExit(10000) }
