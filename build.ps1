@@ -10,7 +10,7 @@
                N skipped"; exits non-zero on any failure, when a test assembly or Pester file ran no
                test, or when one hangs (10 minutes per xunit test, 10 minutes per Pester file)
       Demo     the tour against the built-in simulator (-Real: against chargers on the LAN)
-      Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,fleet
+      Bench    the benchmarks; results in out/bench and the README (-Suite dotnet,latency,cold,calls,fleet
                picks suites, -Quick takes fewer samples)
       Install  build, then copy the staged module into the user's module path (the first
                $env:PSModulePath entry under the user's home); -NoBuild skips the build
@@ -33,7 +33,7 @@ param(
     # Install: install the module staged by an earlier build instead of building again.
     [switch] $NoBuild,
 
-    # Bench: run only these suites (dotnet, latency, cold, fleet; default all).
+    # Bench: run only these suites (dotnet, latency, cold, calls, fleet; default all).
     [string[]] $Suite,
 
     # Bench: fewer samples and shorter intervals (a smoke run).

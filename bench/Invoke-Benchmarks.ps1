@@ -95,6 +95,11 @@ $suites = @(
         Run      = { & (Join-Path $PSScriptRoot 'Measure-ColdAutomation.ps1') -ModulePath $ModulePath -Runs $(if ($Quick) { 3 } else { 7 }) }
     }
     [pscustomobject]@{
+        Name     = 'calls'
+        Measures = 'Warm cmdlets: per-call overhead over the engine, side by side with the seed library''s exchanges (node), Telestar logins, 20 chargers by one Find-Evse | Connect-Evse.'
+        Run      = { & (Join-Path $PSScriptRoot 'Measure-ModuleCalls.ps1') -ModulePath $ModulePath -Iterations $(if ($Quick) { 50 } else { 300 }) }
+    }
+    [pscustomobject]@{
         Name     = 'fleet'
         Measures = 'Fleets of 10, 100 and 1,000 simulated chargers (in a child process) against one communicator.'
         Run      = { Invoke-Scenario 'fleet' }
@@ -107,7 +112,9 @@ if (-not $selected) { throw "No suite named $($Suite -join ', '); suites: $($sui
 $cpu = if (Test-Path /proc/cpuinfo) {
     ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1]
 } else { $env:PROCESSOR_IDENTIFIER }
+$load = if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg -Raw) -split ' ')[0..2] -join ' ' } else { 'n/a' }
 $machine = [ordered]@{
+    Load       = $load
     Date       = (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
     Processors = [Environment]::ProcessorCount
     Cpu        = $cpu
@@ -126,9 +133,9 @@ if ($rows.Count -eq 0) { throw 'The benchmarks produced no results.' }
 [ordered]@{ Machine = $machine; Results = $rows } | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $OutputPath 'results.json')
 
 $md = [System.Text.StringBuilder]::new()
-$null = $md.AppendLine("Machine: $($machine.Processors) logical CPUs, $($machine.Cpu); $($machine.OS); $($machine.Runtime); $($machine.Date).")
+$null = $md.AppendLine("Machine: $($machine.Processors) logical CPUs, $($machine.Cpu); $($machine.OS); $($machine.Runtime); $($machine.Date); load average at the start $($machine.Load).")
 $null = $md.AppendLine()
-$null = $md.AppendLine('Mean: BenchmarkDotNet mean for the dotnet suite; the median for latency and cold; the measured value for fleet.')
+$null = $md.AppendLine('Mean: BenchmarkDotNet mean for the dotnet suite; the median for latency, cold, calls, seed and telestar; the measured value for fleet.')
 $null = $md.AppendLine()
 $null = $md.AppendLine('| Suite | Benchmark | Mean | Allocated | Notes |')
 $null = $md.AppendLine('|---|---|---:|---:|---|')

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
@@ -42,6 +44,32 @@ namespace EmProto.Engine.Tests
             // A stored password logs in directly, without waiting for a broadcast.
             again.Run(loaded.EnsureLoggedInAsync());
             Assert.True(loaded.IsLoggedIn);
+        }
+
+        [Fact]
+        public void Disconnect_and_learned_capabilities_survive_into_the_next_process()
+        {
+            using (var h = new Harness(storePath: StorePath))
+            {
+                h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
+                h.LoggedIn();
+                h.AdvanceUntil(() => h.Evse.Capabilities.ChargingStatus == EvseCapability.Ignored, "the ignored 0x8006 is learned", TimeSpan.FromSeconds(30));
+                Assert.Equal(EvseCapability.Answered, h.Evse.Capabilities.Brightness);
+                h.Evse.Disconnect();
+            }
+            using var again = new Harness(storePath: StorePath);
+            var evse = again.Communicator.GetEvse(again.Charger.Serial.ToString())!;
+            Assert.True(evse.IsDisconnected);
+            Assert.Equal(EvseCapability.Ignored, evse.Capabilities.ChargingStatus);
+            Assert.Equal(EvseCapability.Answered, evse.Capabilities.Brightness);
+            Assert.Equal("C.3252.112A008", evse.Capabilities.Firmware);
+            // Before any contact in this process the state is unknown, not offline.
+            Assert.Equal(EvseMetaState.Unknown, evse.MetaState);
+            again.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+            again.Time.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal(0, again.Transport.CountSent(EmCommand.HeadingResponse));
+            Assert.Equal(0, again.Transport.CountSent(EmCommand.RequestLogin));
+            Assert.Equal(EvseMetaState.Disconnected, evse.MetaState);
         }
 
         [Fact]

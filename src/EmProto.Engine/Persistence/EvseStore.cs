@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
-using System.Text;
 using System.Threading;
 using EmProto.Protocol;
 
@@ -57,12 +56,13 @@ namespace EmProto.Engine.Persistence
             StoreFile? file;
             try
             {
-                using var stream = new MemoryStream(bytes);
-                file = (StoreFile?)new DataContractJsonSerializer(typeof(StoreFile)).ReadObject(stream);
+                file = StoreJson.Read(bytes);
             }
-            catch (Exception ex) when (ex is SerializationException || ex is InvalidCastException || ex is FormatException || ex is ArgumentException || ex is System.Xml.XmlException)
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
             {
-                throw Problem(path, "is not a valid EmProto store: " + JsonProblem.Describe(bytes, ex), ex);
+                // The store's own reader says where and what in plain words; an empty file is named as such.
+                string what = JsonProblem.FirstSignificant(bytes) == '\0' ? "the file is empty" : ex.Message;
+                throw Problem(path, "is not a valid EmProto store: " + what, ex);
             }
             if (file == null) throw Problem(path, "is empty or not a JSON object", null);
             if (file.Format > StoreFile.CurrentFormat)
@@ -94,16 +94,7 @@ namespace EmProto.Engine.Persistence
                 var file = new StoreFile();
                 foreach (var e in merged.Values) file.Evses.Add(ToFile(e));
                 file.Evses.Sort((a, b) => string.CompareOrdinal(a.Serial, b.Serial));
-                byte[] bytes;
-                using (var ms = new MemoryStream())
-                {
-                    using (var writer = JsonReaderWriterFactory.CreateJsonWriter(ms, Encoding.UTF8, false, true, "  "))
-                    {
-                        new DataContractJsonSerializer(typeof(StoreFile)).WriteObject(writer, file);
-                    }
-                    bytes = ms.ToArray();
-                }
-                WriteAtomically(path, bytes);
+                WriteAtomically(path, StoreJson.Write(file));
                 RemoveStrayTempFiles(path);
             }
         }
