@@ -48,6 +48,52 @@ namespace EmProto.Engine
             return w.Tcs.Task;
         }
 
+        /// <summary>
+        /// True when the charger's live state can and should be fetched: a password is stored, it was not
+        /// disconnected and its password was not refused, it is not known to be offline, and there is no
+        /// status from a live session yet (e.g. the first call in a fresh process).
+        /// </summary>
+        public bool CanRefreshState
+        {
+            get
+            {
+                lock (_sync)
+                    return _password != null && !_disconnected && !_authFailedAt.HasValue && !(_seenThisProcess && !_online) && !StateIsCurrent();
+            }
+        }
+
+        /// <summary>
+        /// The charger's live state: logs in with the stored password when needed (never after a
+        /// <see cref="Disconnect"/> or a refused password) and waits at most <paramref name="wait"/> for the first
+        /// status of the session. Returns null when none arrived in time.
+        /// </summary>
+        public async Task<EvseState?> GetLiveStateAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+        {
+            lock (_sync)
+            {
+                if (StateIsCurrent() && _online) return _state!.Clone();
+            }
+            if (!CanRefreshState) return null;
+            using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var timeout = _communicator.Options.TimeProvider.Delay(wait, cts.Token);
+                var work = LiveStateAsync(cts.Token);
+                var first = await Task.WhenAny(work, timeout).ConfigureAwait(false);
+                cts.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (first != work) return null;
+                return await work.ConfigureAwait(false);
+            }
+        }
+
+        private async Task<EvseState?> LiveStateAsync(CancellationToken ct)
+        {
+            bool loggedIn;
+            lock (_sync) loggedIn = _loggedIn;
+            if (!loggedIn) await AutoLoginAsync(ct).ConfigureAwait(false);
+            return await WaitForStateAsync(null, false, ct).ConfigureAwait(false);
+        }
+
         /// <summary>Hands a reply to the request waiting for it; false when nobody waited.</summary>
         internal bool Deliver(in Datagram d)
         {

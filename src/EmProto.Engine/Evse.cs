@@ -184,6 +184,8 @@ namespace EmProto.Engine
 
         internal void FailWaiters(Exception error) => _requests.FailAll(error);
 
+        internal string DescribePendingRequests() => _requests.DescribePending();
+
         internal IReadOnlyList<EvseChargeRecord> RecordList
         {
             get { lock (_sync) return _recordOrder.ToArray(); }

@@ -14,6 +14,9 @@ namespace EmProto.Engine
 
         public Func<Datagram, bool> Match { get; }
 
+        /// <summary>What the request is doing now (diagnostics).</summary>
+        public string Phase { get; set; } = "created";
+
         public bool IsDone => _tcs.Task.IsCompleted;
 
         public Datagram Result => _tcs.Task.GetAwaiter().GetResult();

@@ -67,9 +67,20 @@ namespace EmProto.Engine.Tests
             {
                 // Let continuations scheduled by the previous step run before time moves again.
                 if (done.WaitOne(TimeSpan.FromMilliseconds(20))) break;
+                WaitForQuietPool();
                 Time.Advance(TimeSpan.FromSeconds(stepSeconds));
             }
             if (!done.WaitOne(TimeSpan.FromSeconds(30))) throw new TimeoutException("The operation did not finish within " + maxSteps * stepSeconds + " s of fake time.");
+        }
+
+        /// <summary>
+        /// Lets the continuations already queued on the thread pool run (bounded) before fake time moves, so
+        /// a busy machine cannot make a budget pass before the engine sent its tries.
+        /// </summary>
+        public static void WaitForQuietPool()
+        {
+            var quiet = System.Diagnostics.Stopwatch.StartNew();
+            while (ThreadPool.PendingWorkItemCount > 0 && quiet.ElapsedMilliseconds < 500) Thread.Sleep(1);
         }
 
         /// <summary>Waits (real time, generous) until an event matching the predicate was raised.</summary>
@@ -98,6 +109,7 @@ namespace EmProto.Engine.Tests
             for (var t = TimeSpan.Zero; t < maxFake; t += step)
             {
                 if (SpinWait.SpinUntil(condition, 10)) return;
+                WaitForQuietPool();
                 Time.Advance(step);
             }
             WaitUntil(condition, what);

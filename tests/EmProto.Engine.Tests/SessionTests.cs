@@ -282,10 +282,13 @@ namespace EmProto.Engine.Tests
         {
             var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
             using var h = new Harness();
-            var evse = h.LoggedIn();
-            evse.TimeZone = amsterdam;
             var chargerStart = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(1));
             var status = new ChargingStatusPayload { CurrentState = CurrentState.Charging, ChargeId = "S1", StartDate = EmTimestamp.FromInstant(chargerStart, amsterdam), MaxAmps = 16 };
+            // The charger answers 0x8006 (asked in the background after the login) with the same session.
+            h.Charger.ChargingStatus = status;
+            var evse = h.LoggedIn();
+            Harness.WaitUntil(() => evse.Capabilities.ChargingStatus == EvseCapability.Answered, "the reads after the login are done");
+            evse.TimeZone = amsterdam;
 
             h.Charger.Send(EmCommand.SingleAcChargingStatusPublicAuto, status);
             Assert.False(evse.CurrentSession!.TimesCorrected);

@@ -86,17 +86,33 @@ namespace EmProto.Engine.Session
             var bytes = new byte[payload.Length];
             payload.Write(bytes, 0);
             string key = ((int)command).ToString(CultureInfo.InvariantCulture) + ":" + (int)budget + ":" + HexText.ToHex(bytes, 0, bytes.Length);
+            TaskCompletionSource<RequestReply> shared;
             lock (_sync)
             {
                 if (_inFlight.TryGetValue(key, out var existing)) return existing.WaitWithCancellation(ct);
-                var task = RequestCoreAsync(command, payload, match, password, describe, budget, _lifetime());
-                _inFlight[key] = task;
-                task.ContinueWith(_ =>
-                {
-                    lock (_sync) _inFlight.Remove(key);
-                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                return task.WaitWithCancellation(ct);
+                shared = new TaskCompletionSource<RequestReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _inFlight[key] = shared.Task;
             }
+            // The exchange runs outside the lock: sending may deliver replies on this very thread.
+            Task<RequestReply> exchange;
+            try
+            {
+                exchange = RequestCoreAsync(command, payload, match, password, describe, budget, _lifetime());
+            }
+#pragma warning disable CA1031 // handed to every caller sharing the exchange
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                exchange = Task.FromException<RequestReply>(ex);
+            }
+            exchange.ContinueWith(t =>
+            {
+                lock (_sync) _inFlight.Remove(key);
+                if (t.IsFaulted) shared.TrySetException(t.Exception!.InnerExceptions);
+                else if (t.IsCanceled) shared.TrySetCanceled();
+                else shared.TrySetResult(t.Result);
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return shared.Task.WaitWithCancellation(ct);
         }
 
         private async Task<RequestReply> RequestCoreAsync(EmCommand command, EmPayload payload, Func<Datagram, bool> match, EmPassword? password, string describe, RequestBudget budget, CancellationToken ct)
@@ -119,6 +135,7 @@ namespace EmProto.Engine.Session
                     var left = total - (sentAt - started);
                     var wait = Timer.Timeout;
                     if (wait > left) wait = left > TimeSpan.Zero ? left : Timer.Timeout;
+                    waiter.Phase = describe + ": try " + attempt + " sent at " + sentAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + ", waiting " + wait.TotalMilliseconds + " ms";
                     if (await waiter.WaitAsync(wait, time, ct).ConfigureAwait(false))
                     {
                         if (attempt == 1) Timer.Sample(time.GetUtcNow() - sentAt);
@@ -154,6 +171,12 @@ namespace EmProto.Engine.Session
                 }
             }
             return hit != null && hit.Complete(d);
+        }
+
+        /// <summary>What each waiting request is doing (for diagnostics in tests).</summary>
+        internal string DescribePending()
+        {
+            lock (_sync) return string.Join("; ", _waiters.ConvertAll(w => w.Phase));
         }
 
         /// <summary>Fails every waiting request (the session ended, or the communicator stopped).</summary>

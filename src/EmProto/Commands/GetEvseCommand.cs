@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using EmProto.Engine;
+using EmProto.PowerShell.Transformations;
 using EmProto.PowerShell.Completion;
 
 namespace EmProto.PowerShell.Commands
@@ -30,6 +33,15 @@ namespace EmProto.PowerShell.Commands
         [Parameter]
         public SwitchParameter Connected { get; set; }
 
+        /// <summary>Answer from memory only: do not log in to stored chargers whose live state is not known yet.</summary>
+        [Parameter]
+        public SwitchParameter NoRefresh { get; set; }
+
+        /// <summary>How long to wait for stored chargers to report their live state (TimeSpan or seconds; default 5 s).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
@@ -37,15 +49,49 @@ namespace EmProto.PowerShell.Commands
             var serialPatterns = Patterns(Serial);
             var namePatterns = Patterns(Name);
             var matched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var chosen = new List<Evse>();
             foreach (var evse in evses)
+            {
+                if (!Matches(serialPatterns, evse.Serial, matched) || !Matches(namePatterns, evse.Name, matched)) continue;
+                chosen.Add(evse);
+            }
+            if (!NoRefresh) RefreshStates(chosen);
+            foreach (var evse in chosen)
             {
                 if (Online && !evse.IsOnline) continue;
                 if (Connected && !evse.IsLoggedIn) continue;
-                if (!Matches(serialPatterns, evse.Serial, matched) || !Matches(namePatterns, evse.Name, matched)) continue;
                 WriteObject(EvseCharger.From(evse));
             }
             ReportUnmatched(Serial, "serial", matched);
             ReportUnmatched(Name, "name", matched);
+        }
+
+        /// <summary>
+        /// Stored chargers whose live state is not known yet (a fresh process) are logged in to at once and
+        /// given up to -Timeout to report it, so a script sees Charging, not Offline or a stale state.
+        /// </summary>
+        private void RefreshStates(List<Evse> chosen)
+        {
+            var pending = new List<KeyValuePair<Evse, Task<EvseState?>>>();
+            foreach (var evse in chosen)
+            {
+                if (!evse.CanRefreshState) continue;
+                TraceTraffic(evse.Serial);
+                WriteVerbose("Fetching the live state of " + Describe(evse) + " (logging in with the stored password; -NoRefresh skips this).");
+                pending.Add(new KeyValuePair<Evse, Task<EvseState?>>(evse, evse.GetLiveStateAsync(Timeout, StopToken)));
+            }
+            foreach (var p in pending)
+            {
+                try
+                {
+                    if (WaitFor(p.Value, "Fetching the live state of " + p.Key.Serial, Timeout) == null)
+                        WriteWarning("Charger " + p.Key.Serial + " did not report its state within " + FormatDuration(Timeout) + "; its state is shown as " + p.Key.MetaState + ".");
+                }
+                catch (EvseException ex)
+                {
+                    WriteWarning("Charger " + p.Key.Serial + ": " + ex.Message);
+                }
+            }
         }
 
         private static List<KeyValuePair<string, WildcardPattern>>? Patterns(string[]? values)

@@ -166,6 +166,7 @@ namespace EmProto.Engine.Tests.Loopback
                 }
                 else if (DateTime.UtcNow - quietSince >= TimeSpan.FromMilliseconds(30))
                 {
+                    Harness.WaitForQuietPool();
                     return;
                 }
             }

@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
 using Xunit.Abstractions;
 
 namespace EmProto.Engine.Tests.NetworkFaults
@@ -73,6 +75,7 @@ namespace EmProto.Engine.Tests.NetworkFaults
             _output.WriteLine("1000 reads: " + failures + " failed, " + retries + " retransmissions, longest " + longest.TotalSeconds + " s of fake time.");
             Assert.True(failures <= 1, failures + " of 1000 configuration reads failed at 30 % loss each way.");
             Assert.True(retries > 1000, "The loss was not felt: only " + retries + " retransmissions.");
+            Assert.True(longest <= TimeSpan.FromSeconds(7.5), "A read took " + longest + " of fake time, more than one request budget (7.5 s).");
         }
 
         [Fact]
@@ -89,16 +92,33 @@ namespace EmProto.Engine.Tests.NetworkFaults
             Assert.Equal(TimeSpan.FromSeconds(1.5), timer.Timeout);
         }
 
-        /// <summary>Moves fake time in small steps, giving the engine's continuations a moment between steps.</summary>
+        /// <summary>
+        /// Moves fake time in small steps, giving the engine's continuations a moment between steps; the
+        /// charger keeps the session alive with a Heading every 10 s, as a real one does.
+        /// </summary>
         private static void Drive(Harness h, Task task)
         {
             var done = ((IAsyncResult)task).AsyncWaitHandle;
-            for (int i = 0; i < 400 && !task.IsCompleted; i++)
+            for (int i = 0; i < 2000 && !task.IsCompleted; i++)
             {
                 if (done.WaitOne(TimeSpan.FromMilliseconds(2))) break;
+                // Fake time moves only once the engine's queued continuations have run (bounded), so a
+                // busy thread pool cannot make a request's budget pass without its tries being sent.
+                var quiet = System.Diagnostics.Stopwatch.StartNew();
+                while (ThreadPool.PendingWorkItemCount > 0 && quiet.ElapsedMilliseconds < 500) Thread.Sleep(1);
                 h.Time.Advance(TimeSpan.FromMilliseconds(125));
+                if (h.Time.GetUtcNow() >= _nextHeading)
+                {
+                    h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+                    _nextHeading = h.Time.GetUtcNow() + TimeSpan.FromSeconds(10);
+                }
             }
-            if (!done.WaitOne(TimeSpan.FromSeconds(30))) throw new TimeoutException("The read did not finish within 50 s of fake time.");
+            if (!done.WaitOne(TimeSpan.FromSeconds(30)))
+                throw new TimeoutException("The read did not finish within 250 s of fake time; " + h.Evse.PendingRequestCount + " requests pending, logged in: " + h.Evse.IsLoggedIn + "; last sent: " +
+                    string.Join(", ", System.Linq.Enumerable.Select(System.Linq.Enumerable.TakeLast(h.Transport.Sent, 12), x => x.Datagram.Command.ToString())) + "; pending: " + h.Evse.DescribePendingRequests() + "; now " + h.Time.GetUtcNow().ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        [ThreadStatic]
+        private static DateTimeOffset _nextHeading;
     }
 }
