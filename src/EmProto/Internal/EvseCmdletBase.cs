@@ -36,8 +36,6 @@ namespace EmProto.PowerShell
             get
             {
                 var communicator = CommunicatorHolder.GetOrStart();
-                string? problem = CommunicatorHolder.TakeStoreProblem();
-                if (problem != null) WriteWarning("The known-chargers file cannot be used (it is left untouched; chargers are kept in memory only): " + problem);
                 WriteAddressWarnings();
                 if (_trafficSource == null && DebugWanted())
                 {
@@ -259,7 +257,18 @@ namespace EmProto.PowerShell
         /// <summary>Writes the address warnings (a charger moved, or something impersonates it) not yet reported (pipeline thread only).</summary>
         protected void WriteAddressWarnings()
         {
+            WriteStoreError();
             foreach (var message in CommunicatorHolder.TakeAddressWarnings()) WriteWarning(message);
+        }
+
+        /// <summary>
+        /// Writes the known-chargers file's failure (unreadable, unwritable, locked) as one non-terminating
+        /// error record, once per failure: the cmdlet's own work goes on with the chargers kept in memory.
+        /// </summary>
+        protected void WriteStoreError(EvseCommunicator? communicator = null)
+        {
+            var error = CommunicatorHolder.TakeStoreError(communicator);
+            if (error != null) WriteError(ErrorRecordFactory.StoreError(error, (communicator ?? CommunicatorHolder.Current)?.Options.StorePath));
         }
 
         private bool DebugWanted()
