@@ -49,6 +49,12 @@ namespace EmProto.PowerShell
         /// <inheritdoc/>
         protected override void StopProcessing() => _stop.Cancel();
 
+        /// <summary>
+        /// True when this command's debug stream is shown (-Debug, or $DebugPreference in the caller's scope),
+        /// so the datagram dump is written.
+        /// </summary>
+        protected bool DebugStreamShown => DebugWanted();
+
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
@@ -271,15 +277,38 @@ namespace EmProto.PowerShell
             if (error != null) WriteError(ErrorRecordFactory.StoreError(error, (communicator ?? CommunicatorHolder.Current)?.Options.StorePath));
         }
 
+        /// <summary>
+        /// True when this command's debug stream is shown: -Debug, or $DebugPreference as the caller sees it
+        /// (set in a function or script block too), resolved by the command runtime exactly as WriteDebug
+        /// resolves it. Falls back to the session's variable where the runtime does not expose it.
+        /// </summary>
         private bool DebugWanted()
         {
             if (MyInvocation.BoundParameters.TryGetValue("Debug", out var d))
             {
                 return d is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(d);
             }
-            object? pref = GetVariableValue("DebugPreference");
+            object? pref = RuntimeDebugPreference(CommandRuntime) ?? GetVariableValue("DebugPreference");
             if (pref is PSObject p) pref = p.BaseObject;
             return pref is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+        }
+
+        /// <summary>
+        /// The debug preference the command runtime applies to WriteDebug (it resolves $DebugPreference in the
+        /// caller's scope); null when the runtime does not have one.
+        /// </summary>
+        internal static object? RuntimeDebugPreference(ICommandRuntime? runtime)
+        {
+            var property = runtime?.GetType().GetProperty("DebugPreference", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+            if (property == null || property.PropertyType != typeof(ActionPreference) || property.GetIndexParameters().Length != 0) return null;
+            try
+            {
+                return property.GetValue(runtime);
+            }
+            catch (System.Reflection.TargetInvocationException)
+            {
+                return null;
+            }
         }
 
         private void OnTraffic(object? sender, DatagramTrafficEventArgs e)
