@@ -3,6 +3,7 @@
     Synopsis = 'Sets the clock of chargers.'
     Description = @(
         'Sets the clock of each charger, by default to the current time, in the charger''s time zone.'
+        'Before anything changes (and before -Confirm asks), the cmdlet warns when the charger''s clock is a whole number of hours off from this host: its clock is then probably right in another time zone, and setting it would make it wrong there. Tell EmProto the charger''s zone first (Connect-Evse -TimeZone). The last clock reading is used for the check; without one, the clock is read first (one request). Under -WhatIf nothing is sent, so only a reading taken before can give the warning.'
     )
     Parameters = @{
         PassThru = 'Returns the clock reading (charger time, host time and skew) after the clock was set. By default this cmdlet returns no output.'

@@ -297,10 +297,27 @@ namespace EmProto.PowerShell
         /// The debug preference the command runtime applies to WriteDebug (it resolves $DebugPreference in the
         /// caller's scope); null when the runtime does not have one.
         /// </summary>
-        internal static object? RuntimeDebugPreference(ICommandRuntime? runtime)
+        internal static object? RuntimeDebugPreference(ICommandRuntime? runtime) => RuntimeSetting(runtime, "DebugPreference", typeof(ActionPreference));
+
+        /// <summary>
+        /// True when this command runs under -WhatIf (given, or $WhatIfPreference as the caller sees it), as the
+        /// command runtime resolves it for ShouldProcess; for checks that would otherwise send a datagram.
+        /// </summary>
+        protected bool WhatIfInEffect
         {
-            var property = runtime?.GetType().GetProperty("DebugPreference", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
-            if (property == null || property.PropertyType != typeof(ActionPreference) || property.GetIndexParameters().Length != 0) return null;
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(w);
+                object? value = RuntimeSetting(CommandRuntime, "WhatIf", typeof(SwitchParameter)) ?? GetVariableValue("WhatIfPreference");
+                if (value is PSObject p) value = p.BaseObject;
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            }
+        }
+
+        private static object? RuntimeSetting(ICommandRuntime? runtime, string name, Type type)
+        {
+            var property = runtime?.GetType().GetProperty(name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+            if (property == null || property.PropertyType != type || property.GetIndexParameters().Length != 0) return null;
             try
             {
                 return property.GetValue(runtime);
