@@ -5,6 +5,7 @@
         'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits, current and the user who started it.'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         Kind = 'Which sessions to return: Current (charging now), Planned (a reservation) or Last (the last finished one). By default every session that exists.'
         NoRefresh = 'Returns what is in memory without asking the charger for its charging status.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'

@@ -7,7 +7,7 @@
     Parameters = @{
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. Required unless chargers come from the pipeline. A serial that matches no known charger gives the error EvseNotFound.'
-        Name = 'The new name of the charger (ASCII, at most 28 characters).'
+        Name = 'The new name of the charger (ASCII, at most 28 characters). Unlike the other charger cmdlets, -Name here is the setting, not a way to choose chargers: choose them by name with Get-Evse -Name Garage | Set-EvseConfig ...'
         Language = 'The language of the charger''s display: English, Italian, German, French, Spanish or Hebrew.'
         TemperatureUnit = 'The temperature unit of the charger''s display: Celsius or Fahrenheit.'
         OfflineCharge = 'Whether the charger may charge without the app (plug and charge): Enabled or Disabled.'

@@ -15,7 +15,7 @@ namespace EmProto.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 28)]
-        public string? Name { get; set; }
+        public new string? Name { get; set; }
 
         /// <summary>Display language.</summary>
         [Parameter]
