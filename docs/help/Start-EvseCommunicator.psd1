@@ -21,7 +21,10 @@
             Description = 'The local UDP port. Chargers send to port 28376: change it only for tests and simulators. 0 picks any free port.'
             DefaultValue = '28376, or EMPROTO_PORT'
         }
-        StorePath = 'The file where known chargers and their passwords are kept (a file, not a folder: EvseInvalidStorePath otherwise). By default ~/.config/emproto/evses.json ($XDG_CONFIG_HOME/emproto/evses.json when XDG_CONFIG_HOME is set) on Linux and macOS, %APPDATA%\EmProto\evses.json on Windows, or the path in EMPROTO_STORE_PATH.'
+        StorePath = @{
+            Description = 'The file where known chargers and their passwords are kept (a file, not a folder: EvseInvalidStorePath otherwise). By default ~/.config/emproto/evses.json ($XDG_CONFIG_HOME/emproto/evses.json when XDG_CONFIG_HOME is set) on Linux and macOS, %APPDATA%\EmProto\evses.json on Windows, or the path in EMPROTO_STORE_PATH.'
+            DefaultValue = '~/.config/emproto/evses.json (Windows: %APPDATA%\EmProto\evses.json), or EMPROTO_STORE_PATH'
+        }
         OfflineAfter = @{
             Description = 'How long a charger may be silent before it counts as offline (a TimeSpan or a number of seconds).'
             DefaultValue = '11 seconds'

@@ -88,7 +88,7 @@ namespace EmProto.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "EvseInvalidCommunicatorOption", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(InTermsOfParameters(ex), ex), "EvseInvalidCommunicatorOption", ErrorCategory.InvalidArgument, null));
                 return;
             }
             catch (EvseException ex)
@@ -110,6 +110,26 @@ namespace EmProto.PowerShell.Commands
                 ThrowTerminatingError(ErrorRecordFactory.FromException(ex, where));
             }
             base.EndProcessing();
+        }
+
+        /// <summary>The engine's option message in the words of this cmdlet's parameters (-Timeout, not RequestTimeout).</summary>
+        private static string InTermsOfParameters(ArgumentException ex)
+        {
+            string message = ex.Message;
+            int paramNote = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            if (paramNote >= 0) message = message.Substring(0, paramNote);
+            return ex.ParamName switch
+            {
+                nameof(CommunicatorOptions.RequestTimeout) => "-Timeout (how long to wait for each reply before resending) must be above 0 and at most 1 minute, as a TimeSpan or seconds such as 1.5; got " + (OptionValue(message) ?? "0") + ".",
+                nameof(CommunicatorOptions.OfflineAfter) => "-OfflineAfter must be above 0 (a TimeSpan or seconds such as 11).",
+                _ => message.Replace(ex.ParamName + " must", "-" + ex.ParamName + " must"),
+            };
+        }
+
+        private static string? OptionValue(string message)
+        {
+            int got = message.LastIndexOf("got ", StringComparison.Ordinal);
+            return got < 0 ? null : message.Substring(got + 4).TrimEnd('.');
         }
 
         /// <summary>
