@@ -88,6 +88,16 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void A_zero_timeout_is_refused_in_terms_of_the_parameter()
+        {
+            var r = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -Timeout 0");
+            var e = SingleError(r);
+            Assert.StartsWith("EvseInvalidCommunicatorOption,", e.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.StartsWith("-Timeout ", e.Exception.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("RequestTimeout", e.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void After_a_stop_the_restart_keeps_the_users_store()
         {
             string store = StartOn(Path.Combine(_dir, "mine.json"));
