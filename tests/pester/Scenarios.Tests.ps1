@@ -24,7 +24,7 @@ Describe 'Scenario 1: first contact' {
         $found.Serial | Should -Contain $serial
         Find-Evse -Timeout 5 | Connect-Evse -Password (ConvertTo-SecureString 123456 -AsPlainText -Force)
         $table = Get-Evse | Format-Table | Out-String -Width 80
-        $table | Should -Match 'Serial\s+Name\s+Model\s+Address\s+State\s+kW'
+        $table | Should -Match 'Serial\s+Name\s+Model\s+Address\s+State\s+Power kW'
         $table | Should -Match "$serial\s+Garage"
         $list = Get-Evse | Get-EvseState | Format-List | Out-String -Width 120
         $list | Should -Match 'L1Volts'
