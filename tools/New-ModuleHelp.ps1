@@ -144,6 +144,22 @@ function Get-ParameterDescription {
     @{ Description = $entry; DefaultValue = $null }
 }
 
+# The default a description states in words ("The default is 60 seconds.", "(default 4)", "Default: now"),
+# so the help's "Default value" agrees with the text instead of saying None.
+function Get-StatedDefault {
+    param($Description)
+    $text = (@(Get-Paragraphs $Description) -join ' ')
+    foreach ($pattern in @(
+            '(?i)\bthe default is\s+(?<v>[^;]+?)(?:[;]|\.(?:\s|$)|$)'
+            '(?i)\((?:the )?default:?\s+(?<v>[^)]+)\)'
+            '(?i)\bdefaults? to\s+(?<v>[^;]+?)(?:[;]|\.(?:\s|$)|$)'
+            '(?i)\bdefault:\s+(?<v>[^;]+?)(?:[;]|\.(?:\s|$)|$)'
+            '(?i)^by default,?\s+(?<v>(?!this cmdlet)[^;]+?)(?:[;]|\.(?:\s|$)|$)')) {
+        if ($text -match $pattern) { return $Matches['v'].Trim() }
+    }
+    $null
+}
+
 function Add-ParameterElement {
     param([System.Xml.XmlNode] $Parent, $Parameter, [hashtable] $Described, [bool] $Required, [string] $Position,
         [string] $Pipeline, [bool] $ForSyntax)
@@ -165,7 +181,10 @@ function Add-ParameterElement {
     $t = Add-Element $p $dev 'dev:type'
     $null = Add-Element $t $maml 'maml:name' (Get-TypeFullName $Parameter.ParameterType)
     $null = Add-Element $t $maml 'maml:uri' ''
-    $default = if ($Described.DefaultValue) { [string]$Described.DefaultValue } elseif ($isSwitch) { 'False' } else { 'None' }
+    $default = if ($Described.DefaultValue) { [string]$Described.DefaultValue }
+        elseif ($isSwitch) { 'False' }
+        elseif ($stated = Get-StatedDefault $Described.Description) { $stated }
+        else { 'None' }
     $null = Add-Element $p $dev 'dev:defaultValue' $default
 }
 

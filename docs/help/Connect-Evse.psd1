@@ -8,6 +8,7 @@
         'Under -WhatIf nothing is sent: no probe, no login.'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         Pin = 'Ignore datagrams that claim to come from this charger but arrive from another address (protection against impersonation on the local network). Remembered with the charger.'
         TimeZone = 'The time zone the charger''s clock runs in, as a time zone id (for example Europe/Berlin, or W. Europe Standard Time on Windows). Planned starts and clock times are interpreted in it. Remembered with the charger; by default the zone of this computer. An unknown id gives the error EvseInvalidTimeZone.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'

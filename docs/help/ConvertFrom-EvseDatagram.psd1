@@ -2,12 +2,12 @@
 @{
     Synopsis = 'Decodes EM protocol datagrams from hexadecimal text or bytes.'
     Description = @(
-        'Decodes one or more datagrams of the EM protocol (the UDP protocol of EVSEMaster-family chargers) into objects that show the envelope (serial, command, length) and every field of the payload with its meaning. Spaces, dashes and colons in hexadecimal text are ignored, so text copied from a packet capture or from the -Debug stream of another EmProto cmdlet can be pasted as is.'
+        'Decodes one or more datagrams of the EM protocol (the UDP protocol of EVSEMaster-family chargers) into objects that show the envelope (serial, command, length) and every field of the payload with its meaning. Spaces, dashes and colons in hexadecimal text are ignored, so text copied from a packet capture can be pasted as is. The lines of the debug stream of another EmProto cmdlet are accepted as they are too: "-> 127.0.0.1:28376 SetAndGetNickName 0601...", with or without a leading "DEBUG: "; their direction, address and command name are skipped, and a password masked as twelve * is read as masked (HasPassword is true; the checksum is taken as right, since the real password cannot be known).'
         'Status (4, 13), charging status (5, 6) and charge record (9, 10) datagrams decode into the same objects that Get-EvseState, Get-EvseChargeSession and Get-EvseChargeRecord return (EvseState, EvseChargeSession, EvseChargeRecord), with the same property names and units (kW, kWh, degrees Celsius, TimeSpan), so scripts and views work on both. A dump carries no measured clock skew: times are shown as the charger''s clock says them (TimesCorrected is False), and ReceivedAt is the time of decoding.'
         'A packet may hold several datagrams back to back; each becomes one object. A datagram that cannot be decoded (bad header, length, checksum or tail, or a payload too short for its command) gives an error record that says why, and decoding continues with the next input. Passwords in app-to-charger datagrams are shown masked.'
     )
     Parameters = @{
-        Hex = 'The datagram as hexadecimal text. Spaces, dashes and colons are ignored. Accepts pipeline input.'
+        Hex = 'The datagram as hexadecimal text, or a line of the debug stream of an EmProto cmdlet (direction, address, command name and hex; the password may be masked with *). Spaces, dashes and colons are ignored. Accepts pipeline input.'
         Bytes = 'The datagram as a byte array, for example from [IO.File]::ReadAllBytes or a UdpClient.'
         TimeZone = 'The time zone of the charger, used to show the EM timestamps of the datagram (charge start, clock) as the charger''s wall-clock time. The default is the local time zone of this computer.'
     }
@@ -40,10 +40,12 @@
         }
         @{
             Title = 'Decode the debug output of another cmdlet'
-            Code = 'Get-Evse -Name Garage | Get-EvseState -Debug 5>&1 |
+            Code = '$DebugPreference = ''Continue''
+Get-Evse -Name Garage | Get-EvseSystemTime 5>&1 |
     Where-Object { $_ -is [System.Management.Automation.DebugRecord] } |
-    ForEach-Object { ($_.Message -split '': '')[-1] } | ConvertFrom-EvseDatagram'
-            Remarks = 'Turns the datagram hex that -Debug shows (password masked) back into readable objects.'
+    ForEach-Object Message | ConvertFrom-EvseDatagram
+$DebugPreference = ''SilentlyContinue'''
+            Remarks = 'Turns the datagram lines of the debug stream (password masked) back into readable objects: the request and the reply of the clock read. Lines copied from the console work too: ''-> 127.0.0.1:28376 SetAndGetSystemTime 0601001e00...'' | ConvertFrom-EvseDatagram.'
         }
     )
     RelatedLinks = @(

@@ -7,6 +7,7 @@
         'Start, Stop and ReservedFor are moved onto this computer''s clock when the charger''s clock skew has been measured (Get-EvseSystemTime, or before a planned start); TimesCorrected says whether they were, and ClockSkew is the skew applied (the charger''s own reading is the time plus ClockSkew).'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         After = 'Returns only the records of sessions that started at or after this time.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'

@@ -6,6 +6,7 @@
         'Start and ReservedFor are moved onto this computer''s clock when the charger''s clock skew has been measured (Get-EvseSystemTime, or before a planned start); TimesCorrected says whether they were and ClockSkew is the skew applied.'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         Kind = 'Which sessions to return: Current (charging now), Planned (a reservation) or Last (the last finished one). By default every session that exists.'
         NoRefresh = 'Returns what is in memory without asking the charger for its charging status.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'

@@ -5,6 +5,7 @@
         'Reads the configuration of each charger: name, language, temperature unit, offline charging mode, configured maximum current and weekly schedule (the firmware versions are properties of the charger object from Get-Evse). The configuration is cached; it is read again from the charger when the cached copy is older than -MaxAge. Connect-Evse reads it right after the login, and the communicator reads it again in the background when it is older than 120 seconds.'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'
         MaxAge = @{

@@ -2,9 +2,10 @@
 @{
     Synopsis = 'Gets the live state of chargers: voltages, currents, power, temperatures, errors.'
     Description = @(
-        'Gets the live state of each charger: voltage and current per phase, power, energy meter, temperatures, plug and output state, the charger state (for example Idle, PluggedIn, Charging) and every error bit that is set. Connected chargers push their state by themselves; by default the latest pushed state is returned at once. With -Wait, or when no state has arrived yet, the cmdlet logs in (with the stored password) if needed and waits for a state from the charger; running out of time gives the error EvseStateTimeout.'
+        'Gets the live state of each charger: voltage and current per phase, power, energy meter, temperatures, plug and output state, the charger state (for example Idle, PluggedIn, Charging) and every error bit that is set. Connected chargers push their state by themselves; by default the latest pushed state is returned at once. With -Wait, or when no state has arrived yet, the cmdlet logs in (with the stored password) if needed and waits for a state from the charger; running out of time gives the error EvseStateTimeout. While the debug stream is shown ($DebugPreference = ''Continue'', also when set inside a function or script block, or -Debug), the cmdlet waits for the next state as with -Wait, so the status datagram and the acknowledgment appear in the dump; the latest state alone was received earlier and would show no traffic.'
     )
     Parameters = @{
+        Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
         InputObject = 'A charger object, as returned by Get-Evse or Find-Evse (or by another cmdlet with -PassThru). Accepts pipeline input.'
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are allowed. Without -Serial (and without pipeline input) the cmdlet acts on every known charger that is connected or has a stored password. A serial without wildcards that matches no known charger gives the error EvseNotFound.'
         Wait = 'Waits for the next state the charger sends instead of returning the latest one.'
@@ -30,8 +31,9 @@
         }
         @{
             Code = '$DebugPreference = ''Continue''
-Get-Evse -Name Garage | Get-EvseState'
-            Remarks = 'Shows the datagrams exchanged in the debug stream, in hexadecimal with the password masked, to debug a charger that behaves oddly. -Debug does the same, but in PowerShell 7.6 it prompts at every debug message; setting $DebugPreference does not.'
+Get-Evse -Name Garage | Get-EvseState
+$DebugPreference = ''SilentlyContinue'''
+            Remarks = 'Waits for the next state of the Garage charger (up to -Timeout) and shows the datagrams exchanged in the debug stream, one line each such as "<- 192.168.1.40:28376 SingleAcStatus 0601...", in hexadecimal with the password masked. Each line can be piped as it is to ConvertFrom-EvseDatagram. -Debug does the same, but in PowerShell 7.6 it prompts at every debug message; setting $DebugPreference does not.'
         }
     )
     RelatedLinks = @(

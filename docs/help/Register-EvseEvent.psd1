@@ -5,6 +5,7 @@
         'Subscribes to events of the chargers (all of them, or those given) so that scripts react when something happens: a charger is found, its state changes, charging starts or stops, a fault appears, it goes online or offline. Like Register-ObjectEvent, it runs an -Action or queues the events for Wait-Event and Get-Event; Unregister-Event ends the subscription. $Event.SourceEventArgs holds the charger and the old and new values.'
     )
     Parameters = @{
+        Name = 'The names of the chargers whose events are delivered (wildcards allowed, case does not matter), matched against the charger''s name when the event happens.'
         InputObject = 'Subscribes to events of these chargers only (from Get-Evse). Accepts pipeline input.'
         Serial = 'Subscribes to events of the chargers with these serials only.'
         EventName = 'The event: Added, Changed, Removed, StateChanged, ChargingStarted, ChargingStopped, Error, Online or Offline.'

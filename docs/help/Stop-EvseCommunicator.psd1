@@ -2,7 +2,7 @@
 @{
     Synopsis = 'Stops the communicator and ends every charger session.'
     Description = @(
-        'Ends every charger session and closes the communicator''s socket, freeing port 28376. The next EmProto command starts it again. Removing the module does the same.'
+        'Ends every charger session and closes the communicator''s socket, freeing port 28376. The known chargers are saved first; when the store cannot be written, one non-terminating error EvseStoreWriteFailed says so (unless it was reported already). The next EmProto command starts the communicator again with the same settings as the one stopped (local address, port and store), so a loopback address or a test store is not lost; Start-EvseCommunicator -Force chooses others. Removing the module stops it too and forgets the settings.'
     )
     Parameters = @{
 

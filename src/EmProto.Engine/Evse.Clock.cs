@@ -20,6 +20,25 @@ namespace EmProto.Engine
             get { lock (_sync) return _skewMeasuredAt.HasValue ? _skew : (TimeSpan?)null; }
         }
 
+        /// <summary>
+        /// From the last measured skew (no datagram is sent): the hint that the charger's time zone probably
+        /// differs from <see cref="TimeZone"/> (see <see cref="EvseSystemTime.TimeZoneHint"/>), or null when the
+        /// skew is not near whole hours or was never measured.
+        /// </summary>
+        public string? TimeZoneHint
+        {
+            get
+            {
+                TimeSpan skew;
+                lock (_sync)
+                {
+                    if (!_skewMeasuredAt.HasValue) return null;
+                    skew = _skew;
+                }
+                return ZoneHint(skew, TimeZone);
+            }
+        }
+
         /// <summary>Reads the charger's clock and measures its skew from this host.</summary>
         public async Task<EvseSystemTime> GetSystemTimeAsync(CancellationToken cancellationToken = default)
         {

@@ -227,6 +227,7 @@ namespace EmProto.Engine
                 }
             }
             change(next);
+            next.ChangedAt = Now;
             SetConfig(next);
         }
 

@@ -57,7 +57,13 @@ namespace EmProto.Engine
         public DateTimeOffset? StartedAt { get; private set; }
 
         /// <summary>Why the known-chargers file could not be used (it is then left untouched), or null.</summary>
-        public string? StoreProblem { get; private set; }
+        public string? StoreProblem => StoreError?.Message;
+
+        /// <summary>
+        /// The failure behind <see cref="StoreProblem"/> (ErrorId EvseStoreUnreadable, EvseStoreWriteFailed or
+        /// EvseStoreLocked), or null.
+        /// </summary>
+        public EvseException? StoreError { get; private set; }
 
         internal CancellationToken Lifetime => _cts.Token;
 
@@ -620,11 +626,11 @@ namespace EmProto.Engine
                     var evse = GetOrAdd(serial, out _);
                     evse.LoadStored(s);
                 }
-                StoreProblem = null;
+                StoreError = null;
             }
             catch (EvseException ex)
             {
-                StoreProblem = ex.Message;
+                StoreError = ex;
             }
         }
 
@@ -655,7 +661,7 @@ namespace EmProto.Engine
             }
             catch (EvseException ex)
             {
-                StoreProblem = ex.Message;
+                StoreError = ex;
             }
         }
 

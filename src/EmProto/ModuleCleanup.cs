@@ -15,7 +15,7 @@ namespace EmProto.PowerShell
             var runspace = Runspace.DefaultRunspace;
             if (runspace == null) SimulatorRegistry.StopAll();
             else SimulatorRegistry.StopOwnedBy(runspace.InstanceId);
-            CommunicatorHolder.Stop();
+            CommunicatorHolder.Reset();
         }
     }
 }

@@ -12,9 +12,9 @@ namespace EmProto.PowerShell
         /// <summary>The chargers whose serial matches a wildcard pattern or equals a parsed serial.</summary>
         internal static List<SimulatedEvse> Match(IEnumerable<SimulatedEvse> chargers, string pattern)
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(pattern) && EvseSerial.TryParse(pattern, out var serial))
+            if (!WildcardFilter.HasWildcards(pattern) && EvseSerial.TryParse(pattern, out var serial))
                 return chargers.Where(c => c.Serial == serial).ToList();
-            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            var wildcard = WildcardFilter.Pattern(pattern);
             return chargers.Where(c => wildcard.IsMatch(c.Serial.ToString())).ToList();
         }
 

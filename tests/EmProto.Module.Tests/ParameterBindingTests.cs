@@ -21,7 +21,9 @@ namespace EmProto.Module.Tests
         {
             var r = Host.Run("Get-Command " + command);
             var info = (CmdletInfo)r.Output.Single().BaseObject;
-            Assert.Equal(new[] { "InputObject", "Serial" }, info.ParameterSets.Select(p => p.Name).OrderBy(n => n));
+            // Set-EvseConfig's -Name is the new name, so it has no set that chooses chargers by name.
+            var sets = command == "Set-EvseConfig" ? new[] { "InputObject", "Serial" } : new[] { "InputObject", "Name", "Serial" };
+            Assert.Equal(sets, info.ParameterSets.Select(p => p.Name).OrderBy(n => n));
             var serial = info.Parameters["Serial"];
             Assert.True(serial.ParameterSets["Serial"].IsMandatory, "-Serial is mandatory where it is the target");
             Assert.True(serial.ParameterSets["Serial"].ValueFromPipelineByPropertyName, "-Serial binds by property name");
@@ -49,7 +51,7 @@ namespace EmProto.Module.Tests
         public void Connect_Evse_has_serial_object_and_address_parameter_sets()
         {
             var info = (CmdletInfo)Host.Run("Get-Command Connect-Evse").Output.Single().BaseObject;
-            Assert.Equal(new[] { "Address", "InputObject", "Serial" }, info.ParameterSets.Select(p => p.Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Address", "InputObject", "Name", "Serial" }, info.ParameterSets.Select(p => p.Name).OrderBy(n => n));
             Assert.True(info.Parameters["IPAddress"].ParameterSets["Address"].IsMandatory);
         }
 

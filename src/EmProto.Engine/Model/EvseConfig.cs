@@ -12,6 +12,12 @@ namespace EmProto.Engine
         /// <summary>When it was read.</summary>
         public DateTimeOffset ReadAt { get; set; }
 
+        /// <summary>
+        /// When a setting was last changed since the read: set by this process and verified by the charger's
+        /// echo, or pushed by the charger; null when nothing changed since <see cref="ReadAt"/>.
+        /// </summary>
+        public DateTimeOffset? ChangedAt { get; set; }
+
         /// <summary>The charger's name.</summary>
         public string Name { get; set; } = string.Empty;
 

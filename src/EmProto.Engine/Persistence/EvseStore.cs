@@ -84,7 +84,15 @@ namespace EmProto.Engine.Persistence
         internal static void Merge(string path, IList<StoredEvse> ours, ICollection<string> removed)
         {
             string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            Directory.CreateDirectory(dir);
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw WriteFailed(path, "its folder '" + dir + "' cannot be created (" + ex.Message + ")", ex);
+            }
+            if (Directory.Exists(path)) throw WriteFailed(path, "it is a folder", null);
             using (AcquireLock(path))
             {
                 var merged = new Dictionary<string, StoredEvse>(StringComparer.OrdinalIgnoreCase);
@@ -140,9 +148,13 @@ namespace EmProto.Engine.Persistence
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 TryDelete(temp);
-                throw new EvseException(EvseErrorKind.Store, "EvseStoreWriteFailed", "Cannot write the known-chargers file '" + path + "': " + ex.Message, null, ex);
+                throw WriteFailed(path, ex.Message, ex);
             }
         }
+
+        private static EvseException WriteFailed(string path, string why, Exception? inner) =>
+            new EvseException(EvseErrorKind.Store, "EvseStoreWriteFailed",
+                "Cannot write the known-chargers file '" + path + "': " + why + ". Chargers are kept in memory only for the rest of this session; choose a writable file with Start-EvseCommunicator -StorePath, or -NoStore.", null, inner);
 
         private static void TryDelete(string file)
         {
@@ -171,6 +183,10 @@ namespace EmProto.Engine.Persistence
                     // The lock file stays: deleting it on close would let a second process lock a fresh
                     // file while a third still holds the deleted one.
                     return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (Exception ex) when (ex is UnauthorizedAccessException || ex is DirectoryNotFoundException)
+                {
+                    throw WriteFailed(path, "its lock file '" + lockPath + "' cannot be created (" + ex.Message + ")", ex);
                 }
                 catch (IOException) when (DateTime.UtcNow < deadline)
                 {

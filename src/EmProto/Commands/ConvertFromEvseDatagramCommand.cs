@@ -74,10 +74,15 @@ namespace EmProto.PowerShell.Commands
             }
             foreach (var text in Hex ?? Array.Empty<string>())
             {
-                var bytes = HexText.TryParse(text, out string? reason);
+                var bytes = HexText.TryParse(DebugLineText.HexPart(text, out bool masked), out string? reason);
                 if (bytes == null)
                 {
                     WriteInvalid("The input is not hex text: " + reason + ".", text);
+                    continue;
+                }
+                if (masked && !DebugLineText.FixMaskedChecksum(bytes))
+                {
+                    WriteInvalid("The input is not a datagram whose password is masked: " + Describe(DecodeError.BadLength), text);
                     continue;
                 }
                 DecodePacket(bytes, text);

@@ -17,7 +17,7 @@ namespace EmProto.PowerShell.Commands
     public sealed class FindEvseCommand : EvseCmdletBase
     {
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private WildcardPattern[]? _serial, _name, _model;
+        private WildcardFilter? _serial, _name, _model;
 
         /// <summary>How long to listen (TimeSpan or seconds; default 10 s).</summary>
         [Parameter(Position = 0)]
@@ -57,9 +57,9 @@ namespace EmProto.PowerShell.Commands
         {
             if (Timeout < TimeSpan.Zero)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), "Timeout must not be negative."), "EvseInvalidTimeout", ErrorCategory.InvalidArgument, Timeout));
-            _serial = Compile(Serial);
-            _name = Compile(Name);
-            _model = Compile(Model);
+            _serial = WildcardFilter.From(Serial);
+            _name = WildcardFilter.From(Name);
+            _model = WildcardFilter.From(Model);
             TraceAllTraffic();
             var communicator = Communicator;
             communicator.EvseAdded += OnEvse;
@@ -111,28 +111,10 @@ namespace EmProto.PowerShell.Commands
         {
             if (_written.Contains(evse.Serial)) return;
             var info = evse.Info;
-            if (!Match(_serial, evse.Serial) || !Match(_name, evse.Name) || !Match(_model, info.Model)) return;
+            if (!WildcardFilter.Matches(_serial, evse.Serial) || !WildcardFilter.Matches(_name, evse.Name) || !WildcardFilter.Matches(_model, info.Model)) return;
             _written.Add(evse.Serial);
             WriteVerbose("Found charger " + Describe(evse) + ".");
             WriteObject(EvseCharger.From(evse));
-        }
-
-        private static WildcardPattern[]? Compile(string[]? values)
-        {
-            if (values == null || values.Length == 0) return null;
-            var list = new List<WildcardPattern>();
-            foreach (var v in values) list.Add(new WildcardPattern(v ?? string.Empty, WildcardOptions.IgnoreCase));
-            return list.ToArray();
-        }
-
-        private static bool Match(WildcardPattern[]? patterns, string value)
-        {
-            if (patterns == null) return true;
-            foreach (var p in patterns)
-            {
-                if (p.IsMatch(value)) return true;
-            }
-            return false;
         }
     }
 }

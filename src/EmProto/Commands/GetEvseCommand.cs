@@ -46,14 +46,14 @@ namespace EmProto.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var evses = Communicator.GetEvses();
-            var serialPatterns = Patterns(Serial);
-            var namePatterns = Patterns(Name);
-            var matched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var serials = WildcardFilter.From(Serial);
+            var names = WildcardFilter.From(Name);
             var chosen = new List<Evse>();
             foreach (var evse in evses)
             {
-                if (!Matches(serialPatterns, evse.Serial, matched) || !Matches(namePatterns, evse.Name, matched)) continue;
-                chosen.Add(evse);
+                bool serialMatches = WildcardFilter.Matches(serials, evse.Serial);
+                bool nameMatches = WildcardFilter.Matches(names, evse.Name);
+                if (serialMatches && nameMatches) chosen.Add(evse);
             }
             if (!NoRefresh) RefreshStates(chosen);
             foreach (var evse in chosen)
@@ -62,8 +62,8 @@ namespace EmProto.PowerShell.Commands
                 if (Connected && !evse.IsLoggedIn) continue;
                 WriteObject(EvseCharger.From(evse));
             }
-            ReportUnmatched(Serial, "serial", matched);
-            ReportUnmatched(Name, "name", matched);
+            ReportUnmatched(serials, "serial");
+            ReportUnmatched(names, "name");
         }
 
         /// <summary>
@@ -94,40 +94,10 @@ namespace EmProto.PowerShell.Commands
             }
         }
 
-        private static List<KeyValuePair<string, WildcardPattern>>? Patterns(string[]? values)
+        private void ReportUnmatched(WildcardFilter? filter, string what)
         {
-            if (values == null || values.Length == 0) return null;
-            var list = new List<KeyValuePair<string, WildcardPattern>>();
-            foreach (var v in values)
-            {
-                if (v != null) list.Add(new KeyValuePair<string, WildcardPattern>(v, new WildcardPattern(v, WildcardOptions.IgnoreCase)));
-            }
-            return list;
-        }
-
-        private static bool Matches(List<KeyValuePair<string, WildcardPattern>>? patterns, string value, HashSet<string> matched)
-        {
-            if (patterns == null) return true;
-            bool any = false;
-            foreach (var p in patterns)
-            {
-                if (p.Value.IsMatch(value))
-                {
-                    matched.Add(p.Key);
-                    any = true;
-                }
-            }
-            return any;
-        }
-
-        private void ReportUnmatched(string[]? values, string what, HashSet<string> matched)
-        {
-            if (values == null) return;
-            foreach (var v in values)
-            {
-                if (v != null && !WildcardPattern.ContainsWildcardCharacters(v) && !matched.Contains(v))
-                    WriteError(ErrorRecordFactory.NotFound(what, v));
-            }
+            if (filter == null) return;
+            foreach (var v in filter.UnmatchedLiterals()) WriteError(ErrorRecordFactory.NotFound(what, v));
         }
     }
 }

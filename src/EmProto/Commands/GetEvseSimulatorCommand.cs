@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using EmProto.PowerShell.Completion;
 using EmProto.Simulator;
 
 namespace EmProto.PowerShell.Commands
@@ -18,6 +19,7 @@ namespace EmProto.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EvseSimulatorSerialCompleter))]
         public string[]? Serial { get; set; }
 
         /// <inheritdoc/>
@@ -32,7 +34,7 @@ namespace EmProto.PowerShell.Commands
             foreach (var pattern in Serial)
             {
                 var matches = SimulatorSelection.Match(all, pattern);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                if (matches.Count == 0 && !WildcardFilter.HasWildcards(pattern))
                     WriteError(SimulatorSelection.NotFound(pattern));
                 WriteObject(matches.ToArray(), enumerateCollection: true);
             }

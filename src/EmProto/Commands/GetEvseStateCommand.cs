@@ -5,7 +5,10 @@ using EmProto.PowerShell.Transformations;
 
 namespace EmProto.PowerShell.Commands
 {
-    /// <summary>Gets the latest live status of chargers; with -Wait, waits for the next fresh one.</summary>
+    /// <summary>
+    /// Gets the latest live status of chargers; with -Wait (and while the debug stream is shown, so the
+    /// datagrams appear), waits for the next fresh one.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "EvseState", DefaultParameterSetName = SerialSet)]
     [OutputType(typeof(EvseState))]
     public sealed class GetEvseStateCommand : EvseReadCmdletBase
@@ -23,7 +26,9 @@ namespace EmProto.PowerShell.Commands
         protected override void ProcessEvse(Evse evse)
         {
             var state = evse.State;
-            if (Wait || state == null)
+            bool fresh = Wait || DebugStreamShown;
+            if (fresh && !Wait) WriteVerbose("The debug stream is shown: waiting for the next status of " + Describe(evse) + " (the latest one was received earlier) so its datagrams appear.");
+            if (fresh || state == null)
             {
                 if (!evse.IsLoggedIn)
                 {
@@ -31,7 +36,7 @@ namespace EmProto.PowerShell.Commands
                     Run(ct => evse.EnsureLoggedInAsync(ct), "Logging in to " + evse.Serial, null, serial: evse.Serial);
                 }
                 WriteVerbose("Waiting for a status from " + Describe(evse) + ".");
-                state = Run(ct => evse.WaitForStateAsync(null, Wait, ct), "Waiting for a status from " + evse.Serial, Timeout, "EvseStateTimeout", evse.Serial);
+                state = Run(ct => evse.WaitForStateAsync(null, fresh, ct), "Waiting for a status from " + evse.Serial, Timeout, "EvseStateTimeout", evse.Serial);
             }
             WriteObject(state);
         }

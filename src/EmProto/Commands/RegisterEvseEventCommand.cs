@@ -31,6 +31,13 @@ namespace EmProto.PowerShell.Commands
         [ArgumentCompleter(typeof(EvseSerialCompleter))]
         public string[]? Serial { get; set; }
 
+        /// <summary>Names of the chargers whose events to deliver (wildcards allowed; the name when the event happens).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Name")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EvseNameCompleter))]
+        public string[]? Name { get; set; }
+
         /// <summary>The event to subscribe to (default Changed).</summary>
         [Parameter(Position = 0)]
         public EvseEventName EventName { get; set; } = EvseEventName.Changed;
@@ -46,7 +53,7 @@ namespace EmProto.PowerShell.Commands
             {
                 foreach (var s in Serial)
                 {
-                    if (WildcardPattern.ContainsWildcardCharacters(s)) _patterns.Add(s);
+                    if (WildcardFilter.HasWildcards(s)) _patterns.Add(s);
                     else _serials.Add(s);
                 }
             }
@@ -57,7 +64,7 @@ namespace EmProto.PowerShell.Commands
         {
             var communicator = CommunicatorHolder.GetOrStart();
             bool filtered = _serials.Count > 0 || _patterns.Count > 0;
-            _source = new EvseEventSource(communicator, EventName, filtered ? _serials : null, filtered ? _patterns : null);
+            _source = new EvseEventSource(communicator, EventName, filtered ? _serials : null, filtered ? _patterns : null, Name);
             try
             {
                 base.EndProcessing();

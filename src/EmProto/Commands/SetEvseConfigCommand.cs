@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using EmProto.Engine;
 using EmProto.Protocol;
+using EmProto.PowerShell.Transformations;
 
 namespace EmProto.PowerShell.Commands
 {
@@ -14,7 +15,7 @@ namespace EmProto.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 28)]
-        public string? Name { get; set; }
+        public new string? Name { get; set; }
 
         /// <summary>Display language.</summary>
         [Parameter]
@@ -33,10 +34,16 @@ namespace EmProto.PowerShell.Commands
         [ValidateRange(6, 80)]
         public int? MaxCurrent { get; set; }
 
-        /// <summary>Weekly charging schedule.</summary>
+        /// <summary>Weekly charging schedule: an EvseSchedule, a line such as 'Mon 23:00-06:00, Tue 23:00+360m', or a hashtable of days.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ScheduleTransformation]
         public EvseSchedule? Schedule { get; set; }
+
+        /// <summary>Screen brightness, 0 to 100 (chargers that answer it).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int? Brightness { get; set; }
 
         /// <summary>Returns the configuration afterwards.</summary>
         [Parameter]
@@ -45,9 +52,9 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (Name == null && !Language.HasValue && !TemperatureUnit.HasValue && !OfflineCharge.HasValue && !MaxCurrent.HasValue && Schedule == null)
+            if (Name == null && !Language.HasValue && !TemperatureUnit.HasValue && !OfflineCharge.HasValue && !MaxCurrent.HasValue && Schedule == null && !Brightness.HasValue)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent or -Schedule."),
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness."),
                     "EvseNoSetting", ErrorCategory.InvalidArgument, null));
             }
         }
@@ -91,6 +98,12 @@ namespace EmProto.PowerShell.Commands
             {
                 var schedule = Schedule;
                 Send(evse, "schedule", ct => evse.SetScheduleAsync(schedule, ct));
+                any = true;
+            }
+            if (Brightness.HasValue && ShouldProcess(target, "Set the screen brightness to " + Brightness.Value))
+            {
+                int level = Brightness.Value;
+                Send(evse, "screen brightness", ct => evse.SetBrightnessAsync(level, ct));
                 any = true;
             }
             if (any && PassThru) WriteObject(evse.Config);

@@ -23,10 +23,27 @@ namespace EmProto.PowerShell.Commands
         {
             DateTimeOffset? time = Time?.Resolve(evse.TimeZone, DateTimeOffset.UtcNow);
             string shown = time.HasValue ? TimeZoneInfo.ConvertTime(time.Value, evse.TimeZone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) : "this host's time";
+            WarnAboutTimeZone(evse);
             if (!ShouldProcess(Describe(evse), "Set the clock to " + shown)) return;
             WriteVerbose("Sending the clock (" + shown + ") to " + Describe(evse) + ".");
             var result = Run(ct => evse.SetSystemTimeAsync(time, ct), "Setting the clock of " + evse.Serial, serial: evse.Serial);
             if (PassThru) WriteObject(result);
+        }
+
+        /// <summary>
+        /// Before the clock is changed (and before -Confirm asks): warns when the charger's clock is whole hours
+        /// off, so it is probably right in another time zone. The last measured skew is used; without one, the
+        /// clock is read first, except under -WhatIf, when no datagram may leave.
+        /// </summary>
+        private void WarnAboutTimeZone(Evse evse)
+        {
+            string? hint = evse.TimeZoneHint;
+            if (hint == null && !evse.ClockSkew.HasValue && !WhatIfInEffect)
+            {
+                WriteVerbose("Reading the clock of " + Describe(evse) + " first, to check its time zone.");
+                hint = Run(ct => evse.GetSystemTimeAsync(ct), "Reading the clock of " + evse.Serial, serial: evse.Serial).TimeZoneHint;
+            }
+            if (hint != null) WriteWarning(hint);
         }
     }
 }

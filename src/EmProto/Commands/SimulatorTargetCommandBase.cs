@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EmProto.PowerShell.Completion;
 using EmProto.Simulator;
 
 namespace EmProto.PowerShell.Commands
@@ -24,6 +25,7 @@ namespace EmProto.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SerialSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EvseSimulatorSerialCompleter))]
         public string[]? Serial { get; set; }
 
         /// <summary>Write the simulators acted on to the pipeline.</summary>
@@ -43,7 +45,7 @@ namespace EmProto.PowerShell.Commands
                     foreach (var pattern in Serial!)
                     {
                         var matches = SimulatorSelection.Match(all, pattern);
-                        if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
+                        if (matches.Count == 0 && !WildcardFilter.HasWildcards(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
                         foreach (var evse in matches) Act(evse);
                     }
                     break;

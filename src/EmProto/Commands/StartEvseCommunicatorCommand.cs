@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.IO;
 using System.Net;
 using EmProto.Engine;
 using EmProto.PowerShell.Transformations;
@@ -75,7 +76,7 @@ namespace EmProto.PowerShell.Commands
                 options = CommunicatorHolder.DefaultOptions();
                 if (LocalAddress != null) options.LocalAddress = LocalAddress;
                 if (Port.HasValue) options.Port = Port.Value;
-                if (StorePath != null) options.StorePath = GetUnresolvedProviderPathFromPSPath(StorePath);
+                if (StorePath != null) options.StorePath = ValidateStorePath(GetUnresolvedProviderPathFromPSPath(StorePath));
                 if (NoStore) options.StorePath = null;
                 if (OfflineAfter.HasValue) options.OfflineAfter = OfflineAfter.Value;
                 if (RetryCount.HasValue) options.RetryCount = RetryCount.Value;
@@ -87,7 +88,7 @@ namespace EmProto.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "EvseInvalidCommunicatorOption", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(InTermsOfParameters(ex), ex), "EvseInvalidCommunicatorOption", ErrorCategory.InvalidArgument, null));
                 return;
             }
             catch (EvseException ex)
@@ -101,8 +102,7 @@ namespace EmProto.PowerShell.Commands
             {
                 WriteVerbose("Starting the communicator on " + where + (options.StorePath != null ? " with the store " + options.StorePath : " (memory only)") + ".");
                 var communicator = CommunicatorHolder.Start(options, Force);
-                string? problem = CommunicatorHolder.TakeStoreProblem();
-                if (problem != null) WriteWarning("The known-chargers file cannot be used (it is left untouched; chargers are kept in memory only): " + problem);
+                WriteStoreError(communicator);
                 if (PassThru) WriteObject(EvseCommunicatorStatus.From(communicator));
             }
             catch (EvseException ex)
@@ -110,6 +110,56 @@ namespace EmProto.PowerShell.Commands
                 ThrowTerminatingError(ErrorRecordFactory.FromException(ex, where));
             }
             base.EndProcessing();
+        }
+
+        /// <summary>The engine's option message in the words of this cmdlet's parameters (-Timeout, not RequestTimeout).</summary>
+        private static string InTermsOfParameters(ArgumentException ex)
+        {
+            string message = ex.Message;
+            int paramNote = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            if (paramNote >= 0) message = message.Substring(0, paramNote);
+            return ex.ParamName switch
+            {
+                nameof(CommunicatorOptions.RequestTimeout) => "-Timeout (how long to wait for each reply before resending) must be above 0 and at most 1 minute, as a TimeSpan or seconds such as 1.5; got " + (OptionValue(message) ?? "0") + ".",
+                nameof(CommunicatorOptions.OfflineAfter) => "-OfflineAfter must be above 0 (a TimeSpan or seconds such as 11).",
+                _ => message.Replace(ex.ParamName + " must", "-" + ex.ParamName + " must"),
+            };
+        }
+
+        private static string? OptionValue(string message)
+        {
+            int got = message.LastIndexOf("got ", StringComparison.Ordinal);
+            return got < 0 ? null : message.Substring(got + 4).TrimEnd('.');
+        }
+
+        /// <summary>
+        /// Refuses a store path that can never be a file: an existing folder, or a path below a file.
+        /// (A folder that does not exist yet is fine: it is created at the first save.)
+        /// </summary>
+        private string ValidateStorePath(string path)
+        {
+            string? problem = null;
+            if (Directory.Exists(path))
+            {
+                problem = "'" + path + "' is a folder; give the path of a file in it, such as '" + Path.Combine(path, "evses.json") + "'.";
+            }
+            else
+            {
+                for (string? dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+                {
+                    if (File.Exists(dir))
+                    {
+                        problem = "'" + path + "' cannot be created: '" + dir + "' is a file, not a folder.";
+                        break;
+                    }
+                    if (Directory.Exists(dir)) break;
+                }
+            }
+            if (problem != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "EvseInvalidStorePath", ErrorCategory.InvalidArgument, path));
+            }
+            return path;
         }
     }
 }

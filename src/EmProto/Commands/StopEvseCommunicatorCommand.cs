@@ -15,6 +15,7 @@ namespace EmProto.PowerShell.Commands
             {
                 WriteVerbose("Stopping the communicator on " + current.LocalEndPoint + ".");
                 CommunicatorHolder.Stop();
+                WriteStoreError(current);
             }
             base.EndProcessing();
         }

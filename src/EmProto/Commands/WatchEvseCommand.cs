@@ -20,9 +20,6 @@ namespace EmProto.PowerShell.Commands
     [OutputType(typeof(string))]
     public sealed class WatchEvseCommand : EvseReadCmdletBase
     {
-        /// <summary>The parameter set of -Name.</summary>
-        private const string NameSet = "Name";
-
         /// <summary>The shortest time between two redraws (coalesces bursts of pushes).</summary>
         private static readonly TimeSpan MinRedraw = TimeSpan.FromMilliseconds(250);
 
@@ -38,13 +35,6 @@ namespace EmProto.PowerShell.Commands
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private bool _watchAll;
 
-        /// <summary>Names of the chargers (wildcards allowed).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = NameSet)]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(EvseNameCompleter))]
-        public string[]? Name { get; set; }
-
         /// <summary>How long to watch (TimeSpan or seconds); without it, until Ctrl+C.</summary>
         [Parameter]
         [DurationTransformation]
@@ -57,11 +47,6 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == NameSet)
-            {
-                foreach (var evse in ResolveNames()) AddTarget(evse);
-                return;
-            }
             if (ParameterSetName == SerialSet && (Serial == null || Serial.Length == 0))
             {
                 // Nothing named: every known charger, and those that appear while watching. An empty pipeline is not "nothing named".
@@ -251,24 +236,6 @@ namespace EmProto.PowerShell.Commands
             if (!_targetSerials.Add(evse.Serial)) return false;
             _targets.Add(evse);
             return true;
-        }
-
-        private IEnumerable<Evse> ResolveNames()
-        {
-            var evses = Communicator.GetEvses();
-            foreach (var name in Name!)
-            {
-                if (string.IsNullOrWhiteSpace(name)) continue;
-                var pattern = new WildcardPattern(name.Trim(), WildcardOptions.IgnoreCase);
-                bool any = false;
-                foreach (var evse in evses)
-                {
-                    if (evse.Name.Length == 0 || !pattern.IsMatch(evse.Name)) continue;
-                    any = true;
-                    yield return evse;
-                }
-                if (!any && !WildcardPattern.ContainsWildcardCharacters(name)) WriteError(ErrorRecordFactory.NotFound("name", name));
-            }
         }
 
         // Event handlers run on the engine's event thread: they only note what changed and wake the pipeline thread.

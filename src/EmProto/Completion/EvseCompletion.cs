@@ -15,7 +15,7 @@ namespace EmProto.PowerShell.Completion
             var communicator = CommunicatorHolder.Current;
             if (communicator == null) yield break;
             string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var pattern = new WildcardPattern(word + "*", WildcardOptions.IgnoreCase);
+            var pattern = WildcardFilter.Pattern(word + "*");
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var evse in communicator.GetEvses())
             {

@@ -11,13 +11,17 @@ namespace EmProto.PowerShell
     /// <summary>
     /// The one <see cref="EvseCommunicator"/> of the process, shared by every runspace. Started with
     /// defaults on first use (EMPROTO_PORT, EMPROTO_LOCAL_ADDRESS and EMPROTO_STORE_PATH override them),
-    /// or explicitly by Start-EvseCommunicator. Thread-safe.
+    /// or explicitly by Start-EvseCommunicator. After Stop-EvseCommunicator, the next cmdlet that needs
+    /// one starts it again with the settings of the one stopped (same address, port and store), not the
+    /// defaults; only removing the module forgets them. Thread-safe.
     /// </summary>
     public static class CommunicatorHolder
     {
         private static readonly object Gate = new object();
         private static EvseCommunicator? _current;
-        private static bool _storeProblemReported;
+        private static CommunicatorOptions? _lastOptions;
+        private static EvseException? _reportedStoreError;
+        private static int _lastPort;
         private static readonly ConcurrentQueue<string> AddressWarnings = new ConcurrentQueue<string>();
         private const int MaxPendingWarnings = 100;
 
@@ -27,13 +31,51 @@ namespace EmProto.PowerShell
             get { lock (Gate) return _current; }
         }
 
-        /// <summary>The running communicator, started with the defaults when there is none.</summary>
+        /// <summary>
+        /// The running communicator; when there is none, one is started with the settings of the last one
+        /// stopped in this process (its port too, when it had asked for any free port and that port is still
+        /// free), else with the defaults.
+        /// </summary>
         public static EvseCommunicator GetOrStart()
         {
             lock (Gate)
             {
                 if (_current != null && _current.IsRunning) return _current;
-                return StartCore(DefaultOptions());
+                if (_lastOptions == null) return StartCore(DefaultOptions());
+                var again = _lastOptions.Clone();
+                if (again.Port == 0 && _lastPort != 0)
+                {
+                    var samePort = again.Clone();
+                    samePort.Port = _lastPort;
+                    try
+                    {
+                        var restarted = StartCore(samePort);
+                        _lastOptions = again;
+                        return restarted;
+                    }
+                    catch (EvseException)
+                    {
+                        // The port was taken meanwhile: any free port, as the user asked at first.
+                    }
+                }
+                return StartCore(again);
+            }
+        }
+
+        /// <summary>The settings the next automatic start uses when none is running (null: the defaults).</summary>
+        public static CommunicatorOptions? RememberedOptions
+        {
+            get { lock (Gate) return _lastOptions?.Clone(); }
+        }
+
+        /// <summary>Stops the communicator and forgets its settings (Remove-Module): the next start uses the defaults.</summary>
+        public static void Reset()
+        {
+            lock (Gate)
+            {
+                StopCore();
+                _lastOptions = null;
+                _lastPort = 0;
             }
         }
 
@@ -81,15 +123,17 @@ namespace EmProto.PowerShell
         }
 
         /// <summary>
-        /// Returns the store problem once per communicator (to be reported as a warning), or null.
+        /// Returns the store failure of <paramref name="communicator"/> (default: the running one) once, to be
+        /// reported by whichever cmdlet asks first; null when there is none or it was reported already.
         /// </summary>
-        public static string? TakeStoreProblem()
+        public static EvseException? TakeStoreError(EvseCommunicator? communicator = null)
         {
             lock (Gate)
             {
-                if (_current?.StoreProblem == null || _storeProblemReported) return null;
-                _storeProblemReported = true;
-                return _current.StoreProblem;
+                var error = (communicator ?? _current)?.StoreError;
+                if (error == null || ReferenceEquals(error, _reportedStoreError)) return null;
+                _reportedStoreError = error;
+                return error;
             }
         }
 
@@ -151,7 +195,8 @@ namespace EmProto.PowerShell
                 throw;
             }
             _current = communicator;
-            _storeProblemReported = false;
+            _lastOptions = options.Clone();
+            _lastPort = communicator.LocalEndPoint?.Port ?? 0;
             return communicator;
         }
 

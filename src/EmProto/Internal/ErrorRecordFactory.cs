@@ -36,6 +36,28 @@ namespace EmProto.PowerShell
             return record;
         }
 
+        /// <summary>
+        /// A record for a failure of the known-chargers file (EvseStoreUnreadable, EvseStoreWriteFailed,
+        /// EvseStoreLocked); the target is the file's path.
+        /// </summary>
+        public static ErrorRecord StoreError(EvseException exception, string? path)
+        {
+            if (exception == null) throw new ArgumentNullException(nameof(exception));
+            var category = exception.ErrorId switch
+            {
+                "EvseStoreWriteFailed" => ErrorCategory.WriteError,
+                "EvseStoreLocked" => ErrorCategory.ResourceBusy,
+                _ => ErrorCategory.ReadError,
+            };
+            return new ErrorRecord(exception, exception.ErrorId, category, path)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message)
+                {
+                    RecommendedAction = "Chargers and passwords are kept in memory only until this is fixed. Fix the file or its folder, or choose another with Start-EvseCommunicator -StorePath <file> -Force (or -NoStore).",
+                },
+            };
+        }
+
         /// <summary>A not-found record for a serial, name or pattern that matched no known charger.</summary>
         public static ErrorRecord NotFound(string what, string value) =>
             new ErrorRecord(

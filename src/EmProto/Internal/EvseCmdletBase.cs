@@ -36,8 +36,6 @@ namespace EmProto.PowerShell
             get
             {
                 var communicator = CommunicatorHolder.GetOrStart();
-                string? problem = CommunicatorHolder.TakeStoreProblem();
-                if (problem != null) WriteWarning("The known-chargers file cannot be used (it is left untouched; chargers are kept in memory only): " + problem);
                 WriteAddressWarnings();
                 if (_trafficSource == null && DebugWanted())
                 {
@@ -50,6 +48,12 @@ namespace EmProto.PowerShell
 
         /// <inheritdoc/>
         protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>
+        /// True when this command's debug stream is shown (-Debug, or $DebugPreference in the caller's scope),
+        /// so the datagram dump is written.
+        /// </summary>
+        protected bool DebugStreamShown => DebugWanted();
 
         /// <inheritdoc/>
         protected override void EndProcessing()
@@ -259,18 +263,69 @@ namespace EmProto.PowerShell
         /// <summary>Writes the address warnings (a charger moved, or something impersonates it) not yet reported (pipeline thread only).</summary>
         protected void WriteAddressWarnings()
         {
+            WriteStoreError();
             foreach (var message in CommunicatorHolder.TakeAddressWarnings()) WriteWarning(message);
         }
 
+        /// <summary>
+        /// Writes the known-chargers file's failure (unreadable, unwritable, locked) as one non-terminating
+        /// error record, once per failure: the cmdlet's own work goes on with the chargers kept in memory.
+        /// </summary>
+        protected void WriteStoreError(EvseCommunicator? communicator = null)
+        {
+            var error = CommunicatorHolder.TakeStoreError(communicator);
+            if (error != null) WriteError(ErrorRecordFactory.StoreError(error, (communicator ?? CommunicatorHolder.Current)?.Options.StorePath));
+        }
+
+        /// <summary>
+        /// True when this command's debug stream is shown: -Debug, or $DebugPreference as the caller sees it
+        /// (set in a function or script block too), resolved by the command runtime exactly as WriteDebug
+        /// resolves it. Falls back to the session's variable where the runtime does not expose it.
+        /// </summary>
         private bool DebugWanted()
         {
             if (MyInvocation.BoundParameters.TryGetValue("Debug", out var d))
             {
                 return d is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(d);
             }
-            object? pref = GetVariableValue("DebugPreference");
+            object? pref = RuntimeDebugPreference(CommandRuntime) ?? GetVariableValue("DebugPreference");
             if (pref is PSObject p) pref = p.BaseObject;
             return pref is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+        }
+
+        /// <summary>
+        /// The debug preference the command runtime applies to WriteDebug (it resolves $DebugPreference in the
+        /// caller's scope); null when the runtime does not have one.
+        /// </summary>
+        internal static object? RuntimeDebugPreference(ICommandRuntime? runtime) => RuntimeSetting(runtime, "DebugPreference", typeof(ActionPreference));
+
+        /// <summary>
+        /// True when this command runs under -WhatIf (given, or $WhatIfPreference as the caller sees it), as the
+        /// command runtime resolves it for ShouldProcess; for checks that would otherwise send a datagram.
+        /// </summary>
+        protected bool WhatIfInEffect
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(w);
+                object? value = RuntimeSetting(CommandRuntime, "WhatIf", typeof(SwitchParameter)) ?? GetVariableValue("WhatIfPreference");
+                if (value is PSObject p) value = p.BaseObject;
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            }
+        }
+
+        private static object? RuntimeSetting(ICommandRuntime? runtime, string name, Type type)
+        {
+            var property = runtime?.GetType().GetProperty(name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+            if (property == null || property.PropertyType != type || property.GetIndexParameters().Length != 0) return null;
+            try
+            {
+                return property.GetValue(runtime);
+            }
+            catch (System.Reflection.TargetInvocationException)
+            {
+                return null;
+            }
         }
 
         private void OnTraffic(object? sender, DatagramTrafficEventArgs e)

@@ -16,21 +16,18 @@ namespace EmProto.PowerShell
         private readonly EvseCommunicator _communicator;
         private readonly EvseEventName _eventName;
         private readonly HashSet<string>? _serials;
-        private readonly WildcardPattern[]? _patterns;
+        private readonly WildcardFilter? _patterns;
+        private readonly WildcardFilter? _names;
         private int _disposed;
 
         /// <summary>Subscribes to the communicator's events.</summary>
-        public EvseEventSource(EvseCommunicator communicator, EvseEventName eventName, IEnumerable<string>? serials, IEnumerable<string>? patterns)
+        public EvseEventSource(EvseCommunicator communicator, EvseEventName eventName, IEnumerable<string>? serials, IEnumerable<string>? patterns, IEnumerable<string>? names = null)
         {
             _communicator = communicator ?? throw new ArgumentNullException(nameof(communicator));
             _eventName = eventName;
             if (serials != null) _serials = new HashSet<string>(serials, StringComparer.OrdinalIgnoreCase);
-            if (patterns != null)
-            {
-                var list = new List<WildcardPattern>();
-                foreach (var p in patterns) list.Add(new WildcardPattern(p, WildcardOptions.IgnoreCase));
-                _patterns = list.ToArray();
-            }
+            _patterns = WildcardFilter.From(patterns);
+            _names = WildcardFilter.From(names);
             switch (eventName)
             {
                 case EvseEventName.Added:
@@ -95,25 +92,19 @@ namespace EmProto.PowerShell
 
         private void Forward(EvseEventArgs e, object? oldValue, object? newValue)
         {
-            if (Volatile(ref _disposed) == 1 || !Wanted(e.Serial)) return;
+            if (Volatile(ref _disposed) == 1 || !Wanted(e.Serial, e.Evse.Name)) return;
             var args = new EvseChargerEventArgs(EvseCharger.From(e.Evse), _eventName, e.Change, oldValue, newValue, e.Time, e.Message);
             EvseEvent?.Invoke(this, args);
         }
 
         private static int Volatile(ref int value) => System.Threading.Volatile.Read(ref value);
 
-        private bool Wanted(string serial)
+        private bool Wanted(string serial, string? name)
         {
-            if (_serials == null && _patterns == null) return true;
+            if (_names != null && _names.IsMatch(name)) return true;
+            if (_serials == null && _patterns == null) return _names == null;
             if (_serials != null && _serials.Contains(serial)) return true;
-            if (_patterns != null)
-            {
-                foreach (var p in _patterns)
-                {
-                    if (p.IsMatch(serial)) return true;
-                }
-            }
-            return false;
+            return _patterns != null && _patterns.IsMatch(serial);
         }
 
         /// <inheritdoc/>

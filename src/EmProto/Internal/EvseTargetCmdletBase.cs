@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using EmProto.Engine;
+using EmProto.PowerShell.Completion;
 
 namespace EmProto.PowerShell
 {
     /// <summary>
-    /// The base of cmdlets that act on chargers: a charger from the pipeline (-InputObject) or -Serial
-    /// (bound by property name), many chargers per call, one error per failed charger while the rest go on.
+    /// The base of cmdlets that act on chargers: a charger from the pipeline (-InputObject), -Serial
+    /// (bound by property name) or -Name (wildcards; declared here once for every such cmdlet), many chargers
+    /// per call, one error per failed charger while the rest go on.
     /// </summary>
     public abstract class EvseTargetCmdletBase : EvseCmdletBase
     {
@@ -16,6 +18,19 @@ namespace EmProto.PowerShell
 
         /// <summary>The parameter set of -Serial.</summary>
         protected const string SerialSet = "Serial";
+
+        /// <summary>The parameter set of -Name.</summary>
+        protected const string NameSet = "Name";
+
+        /// <summary>
+        /// Names of the chargers (wildcards allowed, case insensitive); a name without wildcards that matches no
+        /// known charger is the error EvseNotFound. (Set-EvseConfig uses -Name for the new name instead.)
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EvseNameCompleter))]
+        public string[]? Name { get; set; }
 
         /// <summary>The charger objects given.</summary>
         protected abstract EvseCharger[]? InputObjects { get; }
@@ -76,6 +91,16 @@ namespace EmProto.PowerShell
                 }
                 yield break;
             }
+            var names = WildcardFilter.From(Name);
+            if (names != null)
+            {
+                foreach (var evse in communicator.GetEvses())
+                {
+                    if (names.IsMatch(evse.Name) && seen.Add(evse.Serial)) yield return evse;
+                }
+                foreach (var name in names.UnmatchedLiterals()) WriteError(ErrorRecordFactory.NotFound("name", name));
+                yield break;
+            }
             if (serials == null || serials.Length == 0)
             {
                 foreach (var evse in communicator.GetEvses())
@@ -88,9 +113,9 @@ namespace EmProto.PowerShell
             {
                 if (string.IsNullOrWhiteSpace(s)) continue;
                 string serial = s.Trim();
-                if (SerialWildcards && WildcardPattern.ContainsWildcardCharacters(serial))
+                if (SerialWildcards && WildcardFilter.HasWildcards(serial))
                 {
-                    var pattern = new WildcardPattern(serial, WildcardOptions.IgnoreCase);
+                    var pattern = WildcardFilter.Pattern(serial);
                     foreach (var evse in communicator.GetEvses())
                     {
                         if (pattern.IsMatch(evse.Serial) && seen.Add(evse.Serial)) yield return evse;
