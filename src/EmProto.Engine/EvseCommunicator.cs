@@ -213,7 +213,7 @@ namespace EmProto.Engine
             return true;
         }
 
-        private Evse GetOrAdd(EvseSerial serial, out bool added, IPEndPoint? firstSeenAt = null)
+        private Evse GetOrAdd(EvseSerial serial, out bool added, IPEndPoint? firstSeenAt = null, LoginPayload? announced = null)
         {
             if (_evses.TryGetValue(serial, out var existing))
             {
@@ -223,6 +223,7 @@ namespace EmProto.Engine
             var created = new Evse(this, serial);
             // Publish a charger only with its address, so no caller sees it half-made.
             if (firstSeenAt != null) created.SetEndPoint(firstSeenAt);
+            if (announced != null) created.ApplyInfo(announced);
             var actual = _evses.GetOrAdd(serial, created);
             added = ReferenceEquals(actual, created);
             if (added)
@@ -376,7 +377,7 @@ namespace EmProto.Engine
                         Counters.Drop(DropReason.RegistryFull);
                         return;
                     }
-                    evse = GetOrAdd(d.Serial, out added, remote);
+                    evse = GetOrAdd(d.Serial, out added, remote, d.Payload as LoginPayload);
                 }
             }
             else if (!_evses.TryGetValue(d.Serial, out evse))

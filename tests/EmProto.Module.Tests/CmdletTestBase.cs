@@ -40,10 +40,13 @@ namespace EmProto.Module.Tests
         /// with a budget that holds on a loaded machine (3 s per attempt, 3 retries): the quick budget of the
         /// constructor (0.5 s, 1 retry) is only for chargers that never answer, where a timeout is the point.
         /// </summary>
-        protected SimulatedEvse StartSimulator(string serialHex = "5e5e000000000042", string password = "123456", bool pluggedIn = true)
+        protected SimulatedEvse StartSimulator(string serialHex = "5e5e000000000042", string password = "123456", bool pluggedIn = true, bool restartCommunicator = true)
         {
-            var restart = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 3 -Timeout 3 -WearGuardInterval 60");
-            Assert.True(restart.Errors.Count == 0, "the communicator starts: " + string.Join("; ", restart.Errors));
+            if (restartCommunicator)
+            {
+                var restart = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 3 -Timeout 3 -WearGuardInterval 60");
+                Assert.True(restart.Errors.Count == 0, "the communicator starts: " + string.Join("; ", restart.Errors));
+            }
             var options = new SimulatorOptions
             {
                 Serial = EmProto.Protocol.EvseSerial.Parse(serialHex),

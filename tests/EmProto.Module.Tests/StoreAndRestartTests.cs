@@ -55,7 +55,7 @@ namespace EmProto.Module.Tests
             string folder = Path.Combine(_dir, "later");
             StartOn(Path.Combine(folder, "evses.json"));
             File.WriteAllText(folder, "not a folder");
-            using var sim = StartSimulator();
+            using var sim = StartSimulator(restartCommunicator: false);
             WaitForCharger(SimSerial);
 
             var r = Host.Run("Connect-Evse -Serial " + SimSerial + " -Password 123456 -PassThru");

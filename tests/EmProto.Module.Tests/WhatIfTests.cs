@@ -11,7 +11,7 @@ namespace EmProto.Module.Tests
         [InlineData("Set-EvseSystemTime -Serial {0}", false)]
         [InlineData("Connect-Evse -Serial {0} -PlainTextPassword 123456", false)]
         [InlineData("Connect-Evse -IPAddress 127.0.0.1 -Port 9 -PlainTextPassword 123456", false)]
-        [InlineData("Get-Evse -Serial {0} | Start-EvseCharge", true)]
+        [InlineData("Get-Evse -NoRefresh -Serial {0} | Start-EvseCharge", true)]
         [InlineData("Start-EvseCharge -Serial {0} -StartAt ([datetimeoffset]::UtcNow.AddHours(3)) -MaxDuration 3600", true)]
         public void WhatIf_sends_not_a_single_datagram(string script, bool hasForce)
         {
