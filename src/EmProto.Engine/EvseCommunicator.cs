@@ -17,7 +17,7 @@ namespace EmProto.Engine
     /// shared by all runspaces. Events are raised on a dedicated dispatcher thread, never on the
     /// receive path.
     /// </summary>
-    public sealed class EvseCommunicator : IDisposable
+    public sealed partial class EvseCommunicator : IDisposable
     {
         private readonly ConcurrentDictionary<EvseSerial, Evse> _evses = new ConcurrentDictionary<EvseSerial, Evse>();
         private readonly HashSet<string> _dirty = new HashSet<string>(StringComparer.Ordinal);
@@ -30,6 +30,7 @@ namespace EmProto.Engine
         private IUdpTransport? _transport;
         private Task? _receiveLoop;
         private ITimer? _housekeeping;
+        private StoreWriter? _storeWriter;
         private int _ticking;
         private bool _disposed;
 
@@ -119,6 +120,11 @@ namespace EmProto.Engine
                 var token = _cts.Token;
                 _receiveLoop = Task.Factory.StartNew(() => ReceiveLoopAsync(transport, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
                 _housekeeping = Options.TimeProvider.CreateTimer(_ => Housekeeping(), null, Options.HousekeepingInterval, Options.HousekeepingInterval);
+                if (Options.StorePath != null)
+                {
+                    _storeWriter = new StoreWriter(Save);
+                    _storeWriter.Start();
+                }
             }
         }
 
@@ -126,11 +132,14 @@ namespace EmProto.Engine
         public void Stop()
         {
             Task? loop;
+            StoreWriter? writer;
             lock (_lifecycle)
             {
                 if (_transport == null) return;
                 _housekeeping?.Dispose();
                 _housekeeping = null;
+                writer = _storeWriter;
+                _storeWriter = null;
                 _cts.Cancel();
                 _transport.Dispose();
                 _transport = null;
@@ -155,6 +164,7 @@ namespace EmProto.Engine
                 // Background work ends by cancellation.
             }
             foreach (var evse in _evses.Values) evse.FailWaiters(new OperationCanceledException("The communicator was stopped."));
+            writer?.Dispose();
             Save();
         }
 
@@ -231,65 +241,6 @@ namespace EmProto.Engine
                 lock (_storeLock) _removed.Remove(actual.Serial);
             }
             return actual;
-        }
-
-        // ------------------------------------------------------------------ discovery
-
-        /// <summary>
-        /// Sends the active discovery probe: a RequestLogin with an all-zero serial and an all-zero password;
-        /// chargers answer PasswordErrorResponse carrying their serial.
-        /// </summary>
-        public Task ProbeAsync(IPEndPoint? target = null)
-        {
-            var d = new Datagram(EvseSerial.Zero, EmPassword.Zeros, EmCommand.RequestLogin, ByteValuePayload.Zero);
-            return SendAsync(d, target ?? Options.ProbeTarget);
-        }
-
-        /// <summary>
-        /// Finds the charger at an address (probe sent there, waiting for its answer or any datagram it
-        /// originates) — for a charger on another subnet.
-        /// </summary>
-        /// <exception cref="EvseTimeoutException">Nothing answered from that address.</exception>
-        public async Task<Evse> FindAtAddressAsync(IPAddress address, int port, CancellationToken cancellationToken = default)
-        {
-            var found = new TaskCompletionSource<Evse>(TaskCreationOptions.RunContinuationsAsynchronously);
-            EventHandler<DatagramTrafficEventArgs> handler = (s, e) =>
-            {
-                if (e.Direction == TrafficDirection.Received && e.Remote.Address.Equals(address))
-                {
-                    var evse = GetEvse(e.Serial);
-                    if (evse != null) found.TrySetResult(evse);
-                }
-            };
-            foreach (var e in _evses.Values)
-            {
-                var ep = e.EndPoint;
-                if (ep != null && ep.Address.Equals(address) && e.IsOnline) return e;
-            }
-            DatagramTraffic += handler;
-            try
-            {
-                int attempts = Options.RetryCount + 1;
-                for (int i = 0; i < attempts; i++)
-                {
-                    await ProbeAsync(new IPEndPoint(address, port)).ConfigureAwait(false);
-                    using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    {
-                        var delay = Options.TimeProvider.Delay(Options.RequestTimeout, cts.Token);
-                        var first = await Task.WhenAny(found.Task, delay).ConfigureAwait(false);
-                        cts.Cancel();
-                        if (first == found.Task) return await found.Task.ConfigureAwait(false);
-                    }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (i + 1 < attempts) Counters.Retry();
-                }
-                Counters.Timeout();
-                throw new EvseTimeoutException("No charger answered from " + address + ":" + port + " after " + attempts + " probes.");
-            }
-            finally
-            {
-                DatagramTraffic -= handler;
-            }
         }
 
         // ------------------------------------------------------------------ receive path
@@ -451,14 +402,14 @@ namespace EmProto.Engine
                 {
                     var r = (ChargeRecordPayload)d.Payload;
                     Reply(evse, EmCommand.CurrentChargeRecordResponse, new CurrentChargeRecordAckPayload { LineId = r.LineId, ChargeIdBytes = r.ChargeIdBytes, Status = 1 }, remote);
-                    if (evse.AddRecord(r, now)) Save();
+                    if (evse.AddRecord(r, now)) RequestSave();
                     break;
                 }
                 case EmCommand.UploadLocalChargeRecord:
                 {
                     var r = (ChargeRecordPayload)d.Payload;
                     Reply(evse, EmCommand.UploadLocalChargeRecordAcknowledge, new UploadRecordAckPayload { ChargeIdBytes = r.ChargeIdBytes }, remote);
-                    if (evse.AddRecord(r, now)) Save();
+                    if (evse.AddRecord(r, now)) RequestSave();
                     break;
                 }
                 default:
@@ -515,172 +466,5 @@ namespace EmProto.Engine
             _dispatcher.Post(() => DatagramTraffic?.Invoke(this, args));
         }
 
-        // ------------------------------------------------------------------ events and background work
-
-        internal void Raise(Evse evse, EvseChange change, object? oldValue, object? newValue, string? message = null)
-        {
-            if (EvseChanged == null) return;
-            var args = new EvseEventArgs(evse, change, oldValue, newValue, Options.TimeProvider.GetUtcNow(), message);
-            _dispatcher.Post(() => EvseChanged?.Invoke(this, args));
-        }
-
-        private void RaiseAdded(Evse evse)
-        {
-            if (EvseAdded == null) return;
-            var args = new EvseEventArgs(evse, null, null, null, Options.TimeProvider.GetUtcNow());
-            _dispatcher.Post(() => EvseAdded?.Invoke(this, args));
-        }
-
-        /// <summary>Completes when every event raised before the call has been delivered to its handlers (at once when events are no longer delivered).</summary>
-        public Task FlushEventsAsync()
-        {
-            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!_dispatcher.Post(() => done.TrySetResult(true))) done.TrySetResult(false);
-            return done.Task;
-        }
-
-        /// <summary>Runs work tied to the communicator's lifetime; failures are contained (they surface through state and events).</summary>
-        internal void RunBackground(Func<CancellationToken, Task> work)
-        {
-            var token = _cts.Token;
-            if (token.IsCancellationRequested) return;
-            Task task = Task.Run(async () =>
-            {
-#pragma warning disable CA1031 // background refreshes must not crash the process
-                try
-                {
-                    await work(token).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // Timeouts and refusals here are not the caller's: the next command reports its own.
-                }
-#pragma warning restore CA1031
-            });
-            _background[task] = true;
-            task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-
-        private void Housekeeping()
-        {
-            if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
-            try
-            {
-                var now = Options.TimeProvider.GetUtcNow();
-                foreach (var evse in _evses.Values)
-                {
-                    evse.Tick(now, out bool offline, out bool lapsed);
-                    if (offline) Raise(evse, EvseChange.Online, true, false);
-                    if (lapsed)
-                    {
-                        Raise(evse, EvseChange.Login, true, false);
-                        if (evse.NeedsLogin(now, TimeSpan.FromSeconds(5))) AutoLogin(evse);
-                    }
-                    if (evse.ConfigIsStale(now) && evse.TryBeginRefresh())
-                    {
-                        RunBackground(async ct =>
-                        {
-                            try
-                            {
-                                await evse.GetConfigAsync(Options.ConfigRefreshInterval, ct).ConfigureAwait(false);
-                            }
-                            finally
-                            {
-                                evse.EndRefresh();
-                            }
-                        });
-                    }
-                }
-                bool dirty;
-                lock (_storeLock) dirty = _dirty.Count > 0;
-                if (dirty) Save();
-            }
-#pragma warning disable CA1031 // a timer callback must not crash the process
-            catch (Exception)
-            {
-                Counters.Drop(DropReason.HandlerError);
-            }
-#pragma warning restore CA1031
-            finally
-            {
-                Interlocked.Exchange(ref _ticking, 0);
-            }
-        }
-
-        // ------------------------------------------------------------------ persistence
-
-        internal void MarkDirty(Evse evse, bool saveNow = false)
-        {
-            lock (_storeLock) _dirty.Add(evse.Serial);
-            if (saveNow) Save();
-        }
-
-        private void LoadStore()
-        {
-            if (Options.StorePath == null) return;
-            try
-            {
-                var stored = EvseStore.Load(Options.StorePath);
-                foreach (var s in stored)
-                {
-                    if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
-                    var evse = GetOrAdd(serial, out _);
-                    evse.LoadStored(s);
-                }
-                StoreError = null;
-            }
-            catch (EvseException ex)
-            {
-                StoreError = ex;
-            }
-        }
-
-        /// <summary>Writes the known chargers to the store now (merging with what other processes wrote).</summary>
-        public void Save()
-        {
-            if (Options.StorePath == null || StoreProblem != null) return;
-            List<StoredEvse> ours;
-            HashSet<string> removed;
-            lock (_storeLock)
-            {
-                if (_dirty.Count == 0 && _removed.Count == 0) return;
-                ours = new List<StoredEvse>();
-                foreach (var serial in _dirty)
-                {
-                    // Only chargers we connected to (or were told the address of) are worth a line in the
-                    // file; a serial that merely announced itself is rediscovered next time.
-                    var evse = GetEvse(serial);
-                    if (evse != null && evse.IsWorthStoring) ours.Add(evse.ToStored());
-                }
-                removed = new HashSet<string>(_removed, StringComparer.Ordinal);
-                _dirty.Clear();
-                _removed.Clear();
-            }
-            try
-            {
-                EvseStore.Merge(Options.StorePath, ours, removed);
-            }
-            catch (EvseException ex)
-            {
-                StoreError = ex;
-            }
-        }
-
-        /// <summary>Imports the seed library's evses.json (password XOR 0xFF, base64); returns the chargers imported.</summary>
-        public IReadOnlyList<Evse> ImportEmproto(string path)
-        {
-            var list = new List<Evse>();
-            foreach (var s in EvseStore.ReadEmproto(path))
-            {
-                if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
-                var evse = GetOrAdd(serial, out bool added);
-                evse.LoadStored(s);
-                MarkDirty(evse);
-                if (added) RaiseAdded(evse);
-                list.Add(evse);
-            }
-            Save();
-            return list;
-        }
     }
 }

@@ -47,6 +47,32 @@ namespace EmProto.Engine.Tests
         }
 
         [Fact]
+        public async Task A_store_locked_by_another_process_never_holds_up_the_receive_path()
+        {
+            using var h = new Harness(storePath: StorePath);
+            h.LoggedIn();
+            await h.Communicator.FlushStoreAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            long writesBefore = h.Communicator.StoreWrites;
+            // Another process holds the store's lock (the engine waits up to 10 s for it before giving up).
+            using (new FileStream(StorePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var receive = Task.Run(() =>
+                {
+                    h.Charger.Send(EmCommand.UploadLocalChargeRecord, new ChargeRecordPayload { ChargeId = "LOCKED1", StartDate = new EmTimestamp(0x67C28640), StopDate = new EmTimestamp(0x67C29000) });
+                    h.Charger.Send(EmCommand.Heading, EmptyPayload.Instance);
+                });
+                Assert.True(await Task.WhenAny(receive, Task.Delay(TimeSpan.FromSeconds(5))) == receive, "The receive path waited for the store's lock.");
+                Assert.Equal(1, h.Transport.CountSent(EmCommand.UploadLocalChargeRecordAcknowledge));
+                Assert.True(h.Transport.CountSent(EmCommand.HeadingResponse) >= 1, "The Heading was not answered while the store was locked.");
+                Assert.Single(h.Evse.Records, r => r.ChargeId == "LOCKED1");
+            }
+            // Once the lock is free the record reaches the file (the writer retries on the next request).
+            await h.Communicator.FlushStoreAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(h.Communicator.StoreWrites > writesBefore);
+            Assert.Contains("LOCKED1", File.ReadAllText(StorePath), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Disconnect_and_learned_capabilities_survive_into_the_next_process()
         {
             using (var h = new Harness(storePath: StorePath))

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using EmProto.Engine.Persistence;
+using EmProto.Protocol;
+using EmProto.Protocol.Payloads;
+
+namespace EmProto.Engine
+{
+    /// <summary>The known-chargers store: loading at start, saves through one background writer (never on the receive path), import.</summary>
+    public sealed partial class EvseCommunicator
+    {
+        // ------------------------------------------------------------------ persistence
+
+        /// <summary>Notes a charger to be written; with <paramref name="saveNow"/> also asks the background writer to write soon.</summary>
+        internal void MarkDirty(Evse evse, bool saveNow = false)
+        {
+            lock (_storeLock) _dirty.Add(evse.Serial);
+            if (saveNow) RequestSave();
+        }
+
+        /// <summary>Asks the background writer for a write (never writes on the caller's thread).</summary>
+        internal Task RequestSave() => _storeWriter?.Request() ?? Task.CompletedTask;
+
+        /// <summary>
+        /// Completes when everything changed so far has been written to the store by the background writer
+        /// (at once when there is no store or the communicator is stopped).
+        /// </summary>
+        public Task FlushStoreAsync() => RequestSave();
+
+        /// <summary>Writes the background writer has completed (for tests and diagnostics).</summary>
+        internal long StoreWrites => _storeWriter?.Writes ?? 0;
+
+        private void LoadStore()
+        {
+            if (Options.StorePath == null) return;
+            try
+            {
+                var stored = EvseStore.Load(Options.StorePath);
+                foreach (var s in stored)
+                {
+                    if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
+                    var evse = GetOrAdd(serial, out _);
+                    evse.LoadStored(s);
+                }
+                StoreError = null;
+            }
+            catch (EvseException ex)
+            {
+                StoreError = ex;
+            }
+        }
+
+        /// <summary>Writes the known chargers to the store now (merging with what other processes wrote).</summary>
+        public void Save()
+        {
+            if (Options.StorePath == null || StoreProblem != null) return;
+            List<StoredEvse> ours;
+            HashSet<string> removed;
+            lock (_storeLock)
+            {
+                if (_dirty.Count == 0 && _removed.Count == 0) return;
+                ours = new List<StoredEvse>();
+                foreach (var serial in _dirty)
+                {
+                    // Only chargers we connected to (or were told the address of) are worth a line in the
+                    // file; a serial that merely announced itself is rediscovered next time.
+                    var evse = GetEvse(serial);
+                    if (evse != null && evse.IsWorthStoring) ours.Add(evse.ToStored());
+                }
+                removed = new HashSet<string>(_removed, StringComparer.Ordinal);
+                _dirty.Clear();
+                _removed.Clear();
+            }
+            try
+            {
+                EvseStore.Merge(Options.StorePath, ours, removed);
+            }
+            catch (EvseException ex)
+            {
+                StoreError = ex;
+            }
+        }
+
+        /// <summary>Imports the seed library's evses.json (password XOR 0xFF, base64); returns the chargers imported.</summary>
+        public IReadOnlyList<Evse> ImportEmproto(string path)
+        {
+            var list = new List<Evse>();
+            foreach (var s in EvseStore.ReadEmproto(path))
+            {
+                if (!EvseSerial.TryParse(s.Serial, out var serial)) continue;
+                var evse = GetOrAdd(serial, out bool added);
+                evse.LoadStored(s);
+                MarkDirty(evse);
+                if (added) RaiseAdded(evse);
+                list.Add(evse);
+            }
+            Save();
+            return list;
+        }
+    }
+}
