@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using EmProto.Protocol.Payloads;
 
 namespace EmProto.Protocol
@@ -56,152 +57,120 @@ namespace EmProto.Protocol
         /// <summary>Decodes every datagram of a packet, in order; see <see cref="PacketReader"/>.</summary>
         public static PacketReader ReadPacket(byte[] packet, int offset, int count) => new PacketReader(packet, offset, count);
 
+        private delegate EmPayload PayloadReader(byte[] b, int o, int n);
+
+        // Charger to app: the reader of each command's payload.
+        private static readonly Dictionary<EmCommand, PayloadReader> Replies = new Dictionary<EmCommand, PayloadReader>
+        {
+            [EmCommand.Login] = LoginPayload.Decode,
+            [EmCommand.LoginResponse] = LoginPayload.Decode,
+            [EmCommand.Heading] = EmptyOrRaw,
+            [EmCommand.PasswordErrorResponse] = EmptyOrRaw,
+            [EmCommand.RequestStatusRecord] = EmptyOrRaw,
+            [EmCommand.GetVersion] = EmptyOrRaw,
+            [EmCommand.SingleAcStatus] = SingleAcStatusPayload.Decode,
+            [EmCommand.StatusRecord] = SingleAcStatusPayload.Decode,
+            [EmCommand.SingleAcChargingStatusPublicAuto] = ChargingStatusPayload.Decode,
+            [EmCommand.SingleAcChargingStatusResponse] = ChargingStatusPayload.Decode,
+            [EmCommand.ChargeStartResponse] = ChargeStartResponsePayload.Decode,
+            [EmCommand.ChargeStopResponse] = ChargeStopResponsePayload.Decode,
+            [EmCommand.CurrentChargeRecord] = ChargeRecordPayload.Decode,
+            [EmCommand.UploadLocalChargeRecord] = ChargeRecordPayload.Decode,
+            [EmCommand.SetAndGetSystemTimeResponse] = SystemTimePayload.Decode,
+            [EmCommand.GetVersionResponse] = VersionPayload.Decode,
+            [EmCommand.SetAndGetOutputElectricityResponse] = ActionBytePayload.Decode<OutputElectricityPayload>,
+            [EmCommand.SetAndGetNickNameResponse] = NickNamePayload.Decode,
+            [EmCommand.WifiConfigurationResponse] = WifiConfigurationPayload.Decode,
+            [EmCommand.SetAndGetOffLineChargeResponse] = ActionBytePayload.Decode<OfflineChargePayload>,
+            [EmCommand.SetAndGetAlarmChargeStrategyResponse] = WeeklySchedulePayload.Decode,
+            [EmCommand.SetAndGetLanguageResponse] = ActionBytePayload.Decode<LanguagePayload>,
+            [EmCommand.SetAndGetTemperatureUnitResponse] = ActionBytePayload.Decode<TemperatureUnitPayload>,
+            [EmCommand.BrightnessResponse] = BrightnessPayload.DecodeReply,
+        };
+
+        // App requests: chargers accept shorter payloads, so the simulator must too. Missing bytes
+        // read as zero; a reader marked Received is given the number of bytes that came, the others
+        // the full length.
+        private static readonly Dictionary<EmCommand, RequestReader> Requests = new Dictionary<EmCommand, RequestReader>
+        {
+            [EmCommand.LoginConfirm] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.RequestLogin] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.HeadingResponse] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.SingleAcStatusResponse] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.SingleAcChargingStatusAcknowledge] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.RequestChargingStatus] = RequestReader.Received(2, ByteValuePayload.Decode),
+            [EmCommand.ChargeStart] = RequestReader.Full(47, ChargeStartPayload.Decode),
+            [EmCommand.ChargeStop] = RequestReader.Full(47, ChargeStopPayload.Decode),
+            [EmCommand.CurrentChargeRecordResponse] = RequestReader.Full(18, CurrentChargeRecordAckPayload.Decode),
+            [EmCommand.UploadLocalChargeRecordAcknowledge] = RequestReader.Received(18, UploadRecordAckPayload.Decode),
+            [EmCommand.SetAndGetSystemTime] = RequestReader.Full(5, SystemTimePayload.Decode),
+            [EmCommand.SetPassword] = RequestReader.Received(6, SetPasswordPayload.Decode),
+            [EmCommand.SetAndGetChargeFee] = RequestReader.Received(2, FeeRequestPayload.Decode),
+            [EmCommand.SetAndGetServiceFee] = RequestReader.Received(2, FeeRequestPayload.Decode),
+            [EmCommand.SetAndGetOutputElectricity] = RequestReader.Full(2, ActionBytePayload.Decode<OutputElectricityPayload>),
+            [EmCommand.SetAndGetNickName] = RequestReader.Full(17, NickNamePayload.Decode),
+            [EmCommand.SetAndGetOffLineCharge] = RequestReader.Full(2, ActionBytePayload.Decode<OfflineChargePayload>),
+            [EmCommand.SetAndGetAlarmChargeStrategy] = RequestReader.Received(2, WeeklySchedulePayload.Decode),
+            [EmCommand.SetAndGetLanguage] = RequestReader.Full(2, ActionBytePayload.Decode<LanguagePayload>),
+            [EmCommand.SetAndGetTemperatureUnit] = RequestReader.Full(2, ActionBytePayload.Decode<TemperatureUnitPayload>),
+            [EmCommand.Brightness] = RequestReader.Received(6, BrightnessPayload.DecodeRequest),
+        };
+
         /// <summary>Decodes a payload for a command. Unknown commands give a <see cref="RawPayload"/>.</summary>
         public static DecodeError TryDecodePayload(EmCommand command, byte[] b, int o, int n, out EmPayload? payload)
         {
             payload = null;
             if (n < EmCommands.MinimumPayloadLength(command)) return DecodeError.PayloadTooShort;
-            switch (command)
+            if (Replies.TryGetValue(command, out var reader))
             {
-                case EmCommand.Login:
-                case EmCommand.LoginResponse:
-                    payload = LoginPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.Heading:
-                case EmCommand.PasswordErrorResponse:
-                case EmCommand.RequestStatusRecord:
-                case EmCommand.GetVersion:
-                    payload = n == 0 ? EmptyPayload.Instance : (EmPayload)RawPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SingleAcStatus:
-                case EmCommand.StatusRecord:
-                    payload = SingleAcStatusPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SingleAcChargingStatusPublicAuto:
-                case EmCommand.SingleAcChargingStatusResponse:
-                    payload = ChargingStatusPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.ChargeStartResponse:
-                    payload = ChargeStartResponsePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.ChargeStopResponse:
-                    payload = ChargeStopResponsePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.CurrentChargeRecord:
-                case EmCommand.UploadLocalChargeRecord:
-                    payload = ChargeRecordPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetSystemTimeResponse:
-                    payload = SystemTimePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.GetVersionResponse:
-                    payload = VersionPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetOutputElectricityResponse:
-                    payload = ActionBytePayload.Decode<OutputElectricityPayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetNickNameResponse:
-                    payload = NickNamePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.WifiConfigurationResponse:
-                    payload = WifiConfigurationPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetOffLineChargeResponse:
-                    payload = ActionBytePayload.Decode<OfflineChargePayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetAlarmChargeStrategyResponse:
-                    payload = WeeklySchedulePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetLanguageResponse:
-                    payload = ActionBytePayload.Decode<LanguagePayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetTemperatureUnitResponse:
-                    payload = ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
-                    break;
-                case EmCommand.BrightnessResponse:
-                    payload = BrightnessPayload.DecodeReply(b, o, n);
-                    break;
-                default:
-                    payload = EmCommands.IsAppToCharger(command) ? DecodeRequest(command, b, o, n) : null;
-                    payload ??= RawPayload.Decode(b, o, n);
-                    break;
+                payload = reader(b, o, n);
+            }
+            else
+            {
+                payload = EmCommands.IsAppToCharger(command) ? DecodeRequest(command, b, o, n) : null;
+                payload ??= RawPayload.Decode(b, o, n);
             }
             return DecodeError.None;
         }
 
-        // App requests: chargers accept shorter payloads, so the simulator must too. Missing
-        // bytes read as zero.
+        private static EmPayload EmptyOrRaw(byte[] b, int o, int n) => n == 0 ? EmptyPayload.Instance : RawPayload.Decode(b, o, n);
+
         private static EmPayload? DecodeRequest(EmCommand command, byte[] b, int o, int n)
         {
-            int full = RequestLength(command);
-            if (full < 0) return null;
-            if (n < full)
+            if (!Requests.TryGetValue(command, out var reader)) return null;
+            int received = n;
+            if (n < reader.Length)
             {
-                var padded = new byte[full];
+                var padded = new byte[reader.Length];
                 Buffer.BlockCopy(b, o, padded, 0, n);
-                return DecodeRequestFull(command, padded, 0, n, full);
+                b = padded;
+                o = 0;
+                n = reader.Length;
             }
-            return DecodeRequestFull(command, b, o, n, n);
+            return reader.Read(b, o, reader.GivenReceived ? received : n);
         }
 
-        private static EmPayload? DecodeRequestFull(EmCommand command, byte[] b, int o, int received, int n)
+        /// <summary>An app request's full payload length and its reader.</summary>
+        private sealed class RequestReader
         {
-            switch (command)
+            private RequestReader(int length, PayloadReader read, bool givenReceived)
             {
-                case EmCommand.LoginConfirm:
-                case EmCommand.RequestLogin:
-                case EmCommand.HeadingResponse:
-                case EmCommand.SingleAcStatusResponse:
-                case EmCommand.SingleAcChargingStatusAcknowledge:
-                case EmCommand.RequestChargingStatus:
-                    return ByteValuePayload.Decode(b, o, received);
-                case EmCommand.ChargeStart: return ChargeStartPayload.Decode(b, o, n);
-                case EmCommand.ChargeStop: return ChargeStopPayload.Decode(b, o, n);
-                case EmCommand.CurrentChargeRecordResponse: return CurrentChargeRecordAckPayload.Decode(b, o, n);
-                case EmCommand.UploadLocalChargeRecordAcknowledge: return UploadRecordAckPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetSystemTime: return SystemTimePayload.Decode(b, o, n);
-                case EmCommand.SetPassword: return SetPasswordPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetChargeFee:
-                case EmCommand.SetAndGetServiceFee: return FeeRequestPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetOutputElectricity: return ActionBytePayload.Decode<OutputElectricityPayload>(b, o, n);
-                case EmCommand.SetAndGetNickName: return NickNamePayload.Decode(b, o, Math.Max(n, 17));
-                case EmCommand.SetAndGetOffLineCharge: return ActionBytePayload.Decode<OfflineChargePayload>(b, o, n);
-                case EmCommand.SetAndGetAlarmChargeStrategy: return WeeklySchedulePayload.Decode(b, o, received);
-                case EmCommand.SetAndGetLanguage: return ActionBytePayload.Decode<LanguagePayload>(b, o, n);
-                case EmCommand.SetAndGetTemperatureUnit: return ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
-                case EmCommand.Brightness: return BrightnessPayload.DecodeRequest(b, o, received);
-                default: return null;
+                Length = length;
+                Read = read;
+                GivenReceived = givenReceived;
             }
-        }
 
-        private static int RequestLength(EmCommand command)
-        {
-            switch (command)
-            {
-                case EmCommand.LoginConfirm:
-                case EmCommand.RequestLogin:
-                case EmCommand.HeadingResponse:
-                case EmCommand.SingleAcStatusResponse:
-                case EmCommand.SingleAcChargingStatusAcknowledge:
-                case EmCommand.RequestChargingStatus:
-                case EmCommand.SetAndGetOutputElectricity:
-                case EmCommand.SetAndGetOffLineCharge:
-                case EmCommand.SetAndGetLanguage:
-                case EmCommand.SetAndGetTemperatureUnit:
-                case EmCommand.SetAndGetAlarmChargeStrategy:
-                case EmCommand.SetAndGetChargeFee:
-                case EmCommand.SetAndGetServiceFee:
-                    return 2;
-                case EmCommand.ChargeStart:
-                case EmCommand.ChargeStop: return 47;
-                case EmCommand.CurrentChargeRecordResponse: return 18;
-                case EmCommand.UploadLocalChargeRecordAcknowledge: return 18;
-                case EmCommand.SetAndGetSystemTime: return 5;
-                case EmCommand.SetPassword: return 6;
-                case EmCommand.SetAndGetNickName: return 17;
-                case EmCommand.Brightness: return 6;
-                default: return -1;
-            }
+            public int Length { get; }
+
+            public PayloadReader Read { get; }
+
+            public bool GivenReceived { get; }
+
+            /// <summary>The reader is given the number of bytes received.</summary>
+            public static RequestReader Received(int length, PayloadReader read) => new RequestReader(length, read, true);
+
+            /// <summary>The reader is given the full length (short payloads zero-padded).</summary>
+            public static RequestReader Full(int length, PayloadReader read) => new RequestReader(length, read, false);
         }
 
         /// <summary>Encodes a datagram into a new array.</summary>

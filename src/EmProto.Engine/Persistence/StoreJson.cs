@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace EmProto.Engine.Persistence
@@ -14,13 +13,11 @@ namespace EmProto.Engine.Persistence
     /// </summary>
     internal static class StoreJson
     {
-        private const int MaxDepth = 32;
-
         /// <summary>Parses the file's bytes (UTF-8, with or without a byte-order mark).</summary>
         public static StoreFile Read(byte[] utf8)
         {
             int start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-            var parser = new Parser(Encoding.UTF8.GetString(utf8, start, utf8.Length - start));
+            var parser = new JsonParser(Encoding.UTF8.GetString(utf8, start, utf8.Length - start));
             var root = parser.ParseDocument();
             if (!(root is Dictionary<string, object?> obj)) throw new FormatException("the top level is not a JSON object");
             var file = new StoreFile
@@ -166,166 +163,10 @@ namespace EmProto.Engine.Persistence
             return v as List<object?> ?? throw new FormatException("'" + name + "' is not an array");
         }
 
-        /// <summary>A strict JSON parser into dictionaries, lists, strings, doubles, booleans and null.</summary>
-        private sealed class Parser
-        {
-            private readonly string _s;
-            private int _i;
-
-            public Parser(string s) => _s = s;
-
-            public object? ParseDocument()
-            {
-                var value = ParseValue(0);
-                SkipSpace();
-                if (_i != _s.Length) throw Error("unexpected text after the end of the document");
-                return value;
-            }
-
-            private object? ParseValue(int depth)
-            {
-                if (depth > MaxDepth) throw Error("nested too deeply");
-                SkipSpace();
-                if (_i >= _s.Length) throw Error("unexpected end of the document");
-                char c = _s[_i];
-                switch (c)
-                {
-                    case '{': return ParseObject(depth);
-                    case '[': return ParseArray(depth);
-                    case '"': return ParseString();
-                    case 't': Expect("true"); return true;
-                    case 'f': Expect("false"); return false;
-                    case 'n': Expect("null"); return null;
-                    default:
-                        if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
-                        throw Error("unexpected character '" + c + "'");
-                }
-            }
-
-            private Dictionary<string, object?> ParseObject(int depth)
-            {
-                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-                _i++;
-                SkipSpace();
-                if (Peek() == '}') { _i++; return result; }
-                while (true)
-                {
-                    SkipSpace();
-                    if (Peek() != '"') throw Error("expected a member name");
-                    string name = ParseString();
-                    SkipSpace();
-                    if (Peek() != ':') throw Error("expected ':'");
-                    _i++;
-                    result[name] = ParseValue(depth + 1);
-                    SkipSpace();
-                    char c = Peek();
-                    _i++;
-                    if (c == '}') return result;
-                    if (c != ',') throw Error("expected ',' or '}'");
-                }
-            }
-
-            private List<object?> ParseArray(int depth)
-            {
-                var result = new List<object?>();
-                _i++;
-                SkipSpace();
-                if (Peek() == ']') { _i++; return result; }
-                while (true)
-                {
-                    result.Add(ParseValue(depth + 1));
-                    SkipSpace();
-                    char c = Peek();
-                    _i++;
-                    if (c == ']') return result;
-                    if (c != ',') throw Error("expected ',' or ']'");
-                }
-            }
-
-            private string ParseString()
-            {
-                _i++;
-                var sb = new StringBuilder();
-                while (true)
-                {
-                    if (_i >= _s.Length) throw Error("unterminated string");
-                    char c = _s[_i++];
-                    if (c == '"') return sb.ToString();
-                    if (c < ' ') throw Error("control character in a string");
-                    if (c != '\\') { sb.Append(c); continue; }
-                    if (_i >= _s.Length) throw Error("unterminated string");
-                    char e = _s[_i++];
-                    switch (e)
-                    {
-                        case '"': sb.Append('"'); break;
-                        case '\\': sb.Append('\\'); break;
-                        case '/': sb.Append('/'); break;
-                        case 'b': sb.Append('\b'); break;
-                        case 'f': sb.Append('\f'); break;
-                        case 'n': sb.Append('\n'); break;
-                        case 'r': sb.Append('\r'); break;
-                        case 't': sb.Append('\t'); break;
-                        case 'u':
-                            if (_i + 4 > _s.Length || !int.TryParse(_s.Substring(_i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
-                                throw Error("bad \\u escape");
-                            sb.Append((char)code);
-                            _i += 4;
-                            break;
-                        default: throw Error("bad escape '\\" + e + "'");
-                    }
-                }
-            }
-
-            private double ParseNumber()
-            {
-                int start = _i;
-                if (Peek() == '-') _i++;
-                while (_i < _s.Length && "0123456789.eE+-".IndexOf(_s[_i]) >= 0) _i++;
-                if (!double.TryParse(_s.Substring(start, _i - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-                    throw Error("bad number");
-                return d;
-            }
-
-            private void Expect(string word)
-            {
-                if (string.CompareOrdinal(_s, _i, word, 0, word.Length) != 0) throw Error("unexpected character '" + _s[_i] + "'");
-                _i += word.Length;
-            }
-
-            private char Peek() => _i < _s.Length ? _s[_i] : '\0';
-
-            private void SkipSpace()
-            {
-                while (_i < _s.Length && (_s[_i] == ' ' || _s[_i] == '\t' || _s[_i] == '\n' || _s[_i] == '\r')) _i++;
-            }
-
-            private FormatException Error(string what)
-            {
-                int line = 1, column = 1;
-                for (int k = 0; k < _i && k < _s.Length; k++)
-                {
-                    if (_s[k] == '\n')
-                    {
-                        line++;
-                        column = 1;
-                    }
-                    else
-                    {
-                        column++;
-                    }
-                }
-                int end = _i;
-                while (end < _s.Length && end - _i < 20 && !char.IsWhiteSpace(_s[end]) && _s[end] != ',' && _s[end] != '}' && _s[end] != ']') end++;
-                string near = end > _i ? " near '" + _s.Substring(_i, end - _i) + "'" : string.Empty;
-                return new FormatException("the text is not valid JSON" + near + " (line " + line.ToString(CultureInfo.InvariantCulture) +
-                    ", column " + column.ToString(CultureInfo.InvariantCulture) + "): " + what);
-            }
-        }
-
         /// <summary>Writes the file as indented UTF-8 JSON (no byte-order mark); empty optional members are left out.</summary>
         public static byte[] Write(StoreFile file)
         {
-            var w = new Writer();
+            var w = new JsonWriter();
             w.BeginObject();
             w.Member("format").Number(file.Format);
             w.Member("writtenBy").String(file.WrittenBy);
@@ -336,7 +177,7 @@ namespace EmProto.Engine.Persistence
             return Encoding.UTF8.GetBytes(w.ToString());
         }
 
-        private static void WriteEvse(Writer w, StoreFileEvse e)
+        private static void WriteEvse(JsonWriter w, StoreFileEvse e)
         {
             w.BeginObject();
             w.Member("serial").String(e.Serial);
@@ -428,118 +269,5 @@ namespace EmProto.Engine.Persistence
             w.EndObject();
         }
 
-        /// <summary>Indented JSON text; commas and line breaks are placed by the nesting state.</summary>
-        private sealed class Writer
-        {
-            private readonly StringBuilder _sb = new StringBuilder();
-            private readonly Stack<bool> _hasItems = new Stack<bool>();
-            private bool _afterMember;
-
-            public Writer BeginObject() => Open('{');
-
-            public Writer EndObject() => Close('}');
-
-            public Writer BeginArray() => Open('[');
-
-            public Writer EndArray() => Close(']');
-
-            public Writer Member(string name)
-            {
-                NextItem();
-                AppendQuoted(name);
-                _sb.Append(": ");
-                _afterMember = true;
-                return this;
-            }
-
-            public void OptionalString(string name, string? value)
-            {
-                if (value != null) Member(name).String(value);
-            }
-
-            public void NullableString(string? value)
-            {
-                if (value == null) Raw("null");
-                else String(value);
-            }
-
-            public void String(string value)
-            {
-                Value();
-                AppendQuoted(value);
-            }
-
-            public void Number(int value) => Raw(value.ToString(CultureInfo.InvariantCulture));
-
-            public void Number(double value) => Raw(value.ToString("R", CultureInfo.InvariantCulture));
-
-            public void Bool(bool value) => Raw(value ? "true" : "false");
-
-            public override string ToString() => _sb.ToString();
-
-            private void Raw(string text)
-            {
-                Value();
-                _sb.Append(text);
-            }
-
-            private Writer Open(char bracket)
-            {
-                Value();
-                _sb.Append(bracket);
-                _hasItems.Push(false);
-                return this;
-            }
-
-            private Writer Close(char bracket)
-            {
-                bool any = _hasItems.Pop();
-                if (any) NewLine();
-                _sb.Append(bracket);
-                return this;
-            }
-
-            /// <summary>Before a value: after a member name nothing; inside an array a new item.</summary>
-            private void Value()
-            {
-                if (_afterMember) { _afterMember = false; return; }
-                if (_hasItems.Count > 0) NextItem();
-            }
-
-            private void NextItem()
-            {
-                bool any = _hasItems.Pop();
-                if (any) _sb.Append(',');
-                _hasItems.Push(true);
-                NewLine();
-            }
-
-            private void NewLine()
-            {
-                _sb.Append('\n');
-                _sb.Append(' ', _hasItems.Count * 2);
-            }
-
-            private void AppendQuoted(string s)
-            {
-                _sb.Append('"');
-                foreach (char c in s)
-                {
-                    switch (c)
-                    {
-                        case '"': _sb.Append("\\\""); break;
-                        case '\\': _sb.Append("\\\\"); break;
-                        case '\n': _sb.Append("\\n"); break;
-                        case '\r': _sb.Append("\\r"); break;
-                        case '\t': _sb.Append("\\t"); break;
-                        default:
-                            if (c < ' ') _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                            else _sb.Append(c);
-                            break;
-                    }
-                }
-                _sb.Append('"');
-            }
-        }
     }
 }

@@ -7,10 +7,9 @@ namespace EmProto.Protocol.Payloads
     /// The declared sample count can exceed the slots the datagram carries: the samples are the
     /// first min(count, slots) slots.
     /// </summary>
-    public sealed class ChargeRecordPayload : EmPayload
+    public sealed class ChargeRecordPayload : ChargeIdPayload
     {
         private static readonly ushort[] NoSlots = Array.Empty<ushort>();
-        private readonly EchoedText _chargeId = new EchoedText(16, nameof(ChargeId));
 
         /// <summary>Line id.</summary>
         public byte LineId { get; set; } = 1;
@@ -20,24 +19,6 @@ namespace EmProto.Protocol.Payloads
 
         /// <summary>User (or cause, e.g. "Power Down") that ended it.</summary>
         public string EndUserId { get; set; } = string.Empty;
-
-        /// <summary>Charge id as text (stops at the first zero byte, trimmed; non-ASCII bytes read as '?').</summary>
-        public string ChargeId
-        {
-            get => _chargeId.Text;
-            set => _chargeId.Text = value;
-        }
-
-        /// <summary>
-        /// The 16 charge id bytes at offset 33 exactly as received (spaces, zeros and non-ASCII bytes
-        /// included) — what an acknowledgement must echo. For a record built in code: the ASCII of
-        /// <see cref="ChargeId"/>, zero-padded. Setting it sets <see cref="ChargeId"/> as read.
-        /// </summary>
-        public byte[] ChargeIdBytes
-        {
-            get => _chargeId.Bytes;
-            set => _chargeId.Bytes = value;
-        }
 
         /// <summary>Reservation flag.</summary>
         public byte HasReservation { get; set; }
@@ -122,7 +103,7 @@ namespace EmProto.Protocol.Payloads
         {
             EmText.Validate(StartUserId, 16, nameof(StartUserId));
             EmText.Validate(EndUserId, 16, nameof(EndUserId));
-            _chargeId.Validate();
+            base.Validate();
             if (Slots == null) throw new ArgumentException("Slots must not be null.", nameof(Slots));
         }
 
@@ -133,7 +114,7 @@ namespace EmProto.Protocol.Payloads
             b[o] = LineId;
             EmText.Write(b, o + 1, 16, StartUserId, nameof(StartUserId));
             EmText.Write(b, o + 17, 16, EndUserId, nameof(EndUserId));
-            _chargeId.Write(b, o + 33);
+            WriteChargeId(b, o + 33);
             b[o + 49] = HasReservation;
             b[o + 50] = StartType;
             b[o + 51] = ChargeType;
@@ -187,7 +168,7 @@ namespace EmProto.Protocol.Payloads
                 DeclaredSampleCount = BigEndian.U16(b, o + 95),
                 Slots = slots,
             };
-            p._chargeId.Read(b, o + 33);
+            p.ReadChargeId(b, o + 33);
             return p;
         }
     }

@@ -3,32 +3,13 @@ namespace EmProto.Protocol.Payloads
     /// <summary>
     /// UploadLocalChargeRecord acknowledge (0x800A): u8 1, char[16] chargeId, u8 1 — or the
     /// 1-byte <c>01</c> form one client uses (<see cref="ShortForm"/>). The charge id is echoed
-    /// byte for byte from the record (<see cref="ChargeIdBytes"/>): a charger that does not
+    /// byte for byte from the record (<see cref="ChargeIdPayload.ChargeIdBytes"/>): a charger that does not
     /// recognise its own id keeps resending the record.
     /// </summary>
-    public sealed class UploadRecordAckPayload : EmPayload
+    public sealed class UploadRecordAckPayload : ChargeIdPayload
     {
-        private readonly EchoedText _chargeId = new EchoedText(16, nameof(ChargeId));
-
         /// <summary>First byte (1).</summary>
         public byte Lead { get; set; } = 1;
-
-        /// <summary>The acknowledged record's charge id as text (empty in the short form).</summary>
-        public string ChargeId
-        {
-            get => _chargeId.Text;
-            set => _chargeId.Text = value;
-        }
-
-        /// <summary>
-        /// The 16 charge id bytes sent: set it to the record's <see cref="ChargeRecordPayload.ChargeIdBytes"/>
-        /// to echo them exactly; otherwise the ASCII of <see cref="ChargeId"/>, zero-padded.
-        /// </summary>
-        public byte[] ChargeIdBytes
-        {
-            get => _chargeId.Bytes;
-            set => _chargeId.Bytes = value;
-        }
 
         /// <summary>Last byte (1).</summary>
         public byte Status { get; set; } = 1;
@@ -40,15 +21,12 @@ namespace EmProto.Protocol.Payloads
         public override int Length => ShortForm ? 1 : 18;
 
         /// <inheritdoc/>
-        public override void Validate() => _chargeId.Validate();
-
-        /// <inheritdoc/>
         public override void Write(byte[] b, int o)
         {
             Validate();
             b[o] = Lead;
             if (ShortForm) return;
-            _chargeId.Write(b, o + 1);
+            WriteChargeId(b, o + 1);
             b[o + 17] = Status;
         }
 
@@ -56,7 +34,7 @@ namespace EmProto.Protocol.Payloads
         {
             if (n < 18) return new UploadRecordAckPayload { Lead = n > 0 ? b[o] : (byte)1, ShortForm = true };
             var p = new UploadRecordAckPayload { Lead = b[o], Status = b[o + 17] };
-            p._chargeId.Read(b, o + 1);
+            p.ReadChargeId(b, o + 1);
             return p;
         }
     }
