@@ -101,8 +101,11 @@ namespace EmProto.Engine
                 int stale;
                 lock (_sync)
                 {
-                    stale = Now - _lastLoginRequestAt < _requests.BudgetOf(RequestBudget.Full)
-                        ? Math.Max(0, _loginRequestsSent - _loginAnswers) : 0;
+                    // Only a request sent within two retransmission timeouts can still be answered late
+                    // (older ones were lost, or their answers were), so skip at most one such answer: a lossy
+                    // earlier login must not make this one ignore the answers it is waiting for.
+                    var recent = TimeSpan.FromTicks(_requests.Timer.Timeout.Ticks * 2);
+                    stale = Now - _lastLoginRequestAt < recent && _loginRequestsSent > _loginAnswers ? 1 : 0;
                     _loginAnswers = _loginRequestsSent;
                 }
                 Func<Datagram, bool> answer = d =>

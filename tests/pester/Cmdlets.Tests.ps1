@@ -1,7 +1,7 @@
 # End-to-end tests of the charger cmdlets against simulated chargers on loopback.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -Force -PassThru
+    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -Force -PassThru
     $script:appEndPoint = "127.0.0.1:$($status.Port)"
     $script:serial = '5e5e0000000000a1'
     $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint $appEndPoint -Password 123456 -PluggedIn -Name Garage -PassThru

@@ -95,7 +95,7 @@ Describe 'examples/OffPeak.ps1 and examples/SolarSurplus.ps1 against a simulated
         Import-Module $env:EMPROTO_TEST_MODULE -Force
         # The scripts use whatever communicator runs: here one on loopback with a throw-away store
         # and no wear guard, so that the solar script can start and stop within one test.
-        $status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') `
+        $status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') `
             -WearGuardInterval 0 -NoBroadcast -Force -PassThru
         $script:serial = '5e5e0000000000d1'
         $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint "127.0.0.1:$($status.Port)" -Password 123456 `

@@ -1,7 +1,8 @@
 # A scheduled task is a fresh pwsh: it must see the live state of a stored charger in one call.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:store = Join-Path $TestDrive 'evses.json'
+    # Outside TestDrive: Pester clears it between blocks while the engine may be writing the store.
+    $script:store = Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json'
     $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath $store -WearGuardInterval 0 -Force -PassThru
     $script:port = $status.Port
     $script:serial = '5e5e0000000000d1'

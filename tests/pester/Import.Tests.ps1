@@ -1,7 +1,7 @@
 # Import-Evse: the emproto library's evses.json (password XOR 0xFF, base64) against a simulator on loopback.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -Force -PassThru
+    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -Force -PassThru
     $script:serial = '5e5e0000000000e1'
     $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint "127.0.0.1:$($status.Port)" -Password 246813 -PassThru
     $encoded = [Convert]::ToBase64String([byte[]]([Text.Encoding]::ASCII.GetBytes('246813') | ForEach-Object { $_ -bxor 0xFF }))

@@ -3,7 +3,7 @@
 # charging, stop, session, record, time, disconnect.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -WearGuardInterval 0 -Force -PassThru
+    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -WearGuardInterval 0 -Force -PassThru
     $script:appEndPoint = "127.0.0.1:$($status.Port)"
 
     # Waits on a condition with a generous deadline (the charger's pushes arrive on their own cadence).

@@ -6,7 +6,7 @@
 # cmdlets or hosts this module or test run does not have.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -Force -PassThru
+    $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -Force -PassThru
     # Scenario 8: the simulator sends to the running communicator by default.
     $script:sim = Start-EvseSimulator -Password 123456 -PluggedIn -Name Garage -PassThru
     $script:serial = $sim.Serial.ToString()

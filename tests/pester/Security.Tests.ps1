@@ -1,7 +1,8 @@
 # Security: impostors cannot redirect a session silently, and the password leaks nowhere.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
-    $script:store = Join-Path $TestDrive 'evses.json'
+    # Outside TestDrive: Pester clears it between blocks while the engine may be writing the store.
+    $script:store = Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json'
     $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath $store -Force -PassThru
     $script:appEndPoint = "127.0.0.1:$($status.Port)"
     $script:spoofer = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
@@ -157,6 +158,9 @@ Describe 'Secrets' {
         } *>&1
 
         # The store, while it holds the password: not in clear text (nor base64 or the seed's XOR form), owner-only.
+        # It is written by the engine's background writer: give it a moment (bounded).
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (-not ((Test-Path $store) -and (Get-Content -Raw $store) -match $sSerial) -and [DateTime]::UtcNow -lt $deadline) { $null = Wait-Event -Timeout 0.2 }
         Test-Path $store | Should -BeTrue
         $storeText = Get-Content -Raw $store
         $storeText | Should -Match $sSerial

@@ -169,7 +169,7 @@ Describe 'Watch-Evse when the output is not a console' {
 Describe 'Watch-Evse plain mode, targets and -Duration (in this process)' {
     BeforeAll {
         Import-Module $modulePath -Force
-        $status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path $TestDrive 'evses.json') -NoBroadcast -Force -PassThru
+        $status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -NoBroadcast -Force -PassThru
         $script:serial = '5e5e0000000000e1'
         $script:sim = Start-EvseSimulator -Serial $serial -AppEndPoint "127.0.0.1:$($status.Port)" -Password 123456 -Name Carport `
             -PluggedIn -LoginInterval 1 -PassThru
