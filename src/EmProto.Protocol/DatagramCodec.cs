@@ -56,152 +56,32 @@ namespace EmProto.Protocol
         /// <summary>Decodes every datagram of a packet, in order; see <see cref="PacketReader"/>.</summary>
         public static PacketReader ReadPacket(byte[] packet, int offset, int count) => new PacketReader(packet, offset, count);
 
-        /// <summary>Decodes a payload for a command. Unknown commands give a <see cref="RawPayload"/>.</summary>
+        /// <summary>
+        /// Decodes a payload for a command with the decoder of its <see cref="EmCommandTable"/> row. Unknown commands
+        /// give a <see cref="RawPayload"/>. A request shorter than its <see cref="EmCommandInfo.RequestLength"/> is
+        /// read as if padded with zeros (chargers accept short requests, so the simulator must too).
+        /// </summary>
         public static DecodeError TryDecodePayload(EmCommand command, byte[] b, int o, int n, out EmPayload? payload)
         {
             payload = null;
-            if (n < EmCommands.MinimumPayloadLength(command)) return DecodeError.PayloadTooShort;
-            switch (command)
+            var info = EmCommandTable.Get(command);
+            if (info == null)
             {
-                case EmCommand.Login:
-                case EmCommand.LoginResponse:
-                    payload = LoginPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.Heading:
-                case EmCommand.PasswordErrorResponse:
-                case EmCommand.RequestStatusRecord:
-                case EmCommand.GetVersion:
-                    payload = n == 0 ? EmptyPayload.Instance : (EmPayload)RawPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SingleAcStatus:
-                case EmCommand.StatusRecord:
-                    payload = SingleAcStatusPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SingleAcChargingStatusPublicAuto:
-                case EmCommand.SingleAcChargingStatusResponse:
-                    payload = ChargingStatusPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.ChargeStartResponse:
-                    payload = ChargeStartResponsePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.ChargeStopResponse:
-                    payload = ChargeStopResponsePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.CurrentChargeRecord:
-                case EmCommand.UploadLocalChargeRecord:
-                    payload = ChargeRecordPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetSystemTimeResponse:
-                    payload = SystemTimePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.GetVersionResponse:
-                    payload = VersionPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetOutputElectricityResponse:
-                    payload = ActionBytePayload.Decode<OutputElectricityPayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetNickNameResponse:
-                    payload = NickNamePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.WifiConfigurationResponse:
-                    payload = WifiConfigurationPayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetOffLineChargeResponse:
-                    payload = ActionBytePayload.Decode<OfflineChargePayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetAlarmChargeStrategyResponse:
-                    payload = WeeklySchedulePayload.Decode(b, o, n);
-                    break;
-                case EmCommand.SetAndGetLanguageResponse:
-                    payload = ActionBytePayload.Decode<LanguagePayload>(b, o, n);
-                    break;
-                case EmCommand.SetAndGetTemperatureUnitResponse:
-                    payload = ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
-                    break;
-                case EmCommand.BrightnessResponse:
-                    payload = BrightnessPayload.DecodeReply(b, o, n);
-                    break;
-                default:
-                    payload = EmCommands.IsAppToCharger(command) ? DecodeRequest(command, b, o, n) : null;
-                    payload ??= RawPayload.Decode(b, o, n);
-                    break;
+                payload = RawPayload.Decode(b, o, n);
+                return DecodeError.None;
+            }
+            if (n < info.MinimumPayloadLength) return DecodeError.PayloadTooShort;
+            if (n < info.RequestLength)
+            {
+                var padded = new byte[info.RequestLength];
+                Buffer.BlockCopy(b, o, padded, 0, n);
+                payload = info.Decode(padded, 0, n, padded.Length);
+            }
+            else
+            {
+                payload = info.Decode(b, o, n, n);
             }
             return DecodeError.None;
-        }
-
-        // App requests: chargers accept shorter payloads, so the simulator must too. Missing
-        // bytes read as zero.
-        private static EmPayload? DecodeRequest(EmCommand command, byte[] b, int o, int n)
-        {
-            int full = RequestLength(command);
-            if (full < 0) return null;
-            if (n < full)
-            {
-                var padded = new byte[full];
-                Buffer.BlockCopy(b, o, padded, 0, n);
-                return DecodeRequestFull(command, padded, 0, n, full);
-            }
-            return DecodeRequestFull(command, b, o, n, n);
-        }
-
-        private static EmPayload? DecodeRequestFull(EmCommand command, byte[] b, int o, int received, int n)
-        {
-            switch (command)
-            {
-                case EmCommand.LoginConfirm:
-                case EmCommand.RequestLogin:
-                case EmCommand.HeadingResponse:
-                case EmCommand.SingleAcStatusResponse:
-                case EmCommand.SingleAcChargingStatusAcknowledge:
-                case EmCommand.RequestChargingStatus:
-                    return ByteValuePayload.Decode(b, o, received);
-                case EmCommand.ChargeStart: return ChargeStartPayload.Decode(b, o, n);
-                case EmCommand.ChargeStop: return ChargeStopPayload.Decode(b, o, n);
-                case EmCommand.CurrentChargeRecordResponse: return CurrentChargeRecordAckPayload.Decode(b, o, n);
-                case EmCommand.UploadLocalChargeRecordAcknowledge: return UploadRecordAckPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetSystemTime: return SystemTimePayload.Decode(b, o, n);
-                case EmCommand.SetPassword: return SetPasswordPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetChargeFee:
-                case EmCommand.SetAndGetServiceFee: return FeeRequestPayload.Decode(b, o, received);
-                case EmCommand.SetAndGetOutputElectricity: return ActionBytePayload.Decode<OutputElectricityPayload>(b, o, n);
-                case EmCommand.SetAndGetNickName: return NickNamePayload.Decode(b, o, Math.Max(n, 17));
-                case EmCommand.SetAndGetOffLineCharge: return ActionBytePayload.Decode<OfflineChargePayload>(b, o, n);
-                case EmCommand.SetAndGetAlarmChargeStrategy: return WeeklySchedulePayload.Decode(b, o, received);
-                case EmCommand.SetAndGetLanguage: return ActionBytePayload.Decode<LanguagePayload>(b, o, n);
-                case EmCommand.SetAndGetTemperatureUnit: return ActionBytePayload.Decode<TemperatureUnitPayload>(b, o, n);
-                case EmCommand.Brightness: return BrightnessPayload.DecodeRequest(b, o, received);
-                default: return null;
-            }
-        }
-
-        private static int RequestLength(EmCommand command)
-        {
-            switch (command)
-            {
-                case EmCommand.LoginConfirm:
-                case EmCommand.RequestLogin:
-                case EmCommand.HeadingResponse:
-                case EmCommand.SingleAcStatusResponse:
-                case EmCommand.SingleAcChargingStatusAcknowledge:
-                case EmCommand.RequestChargingStatus:
-                case EmCommand.SetAndGetOutputElectricity:
-                case EmCommand.SetAndGetOffLineCharge:
-                case EmCommand.SetAndGetLanguage:
-                case EmCommand.SetAndGetTemperatureUnit:
-                case EmCommand.SetAndGetAlarmChargeStrategy:
-                case EmCommand.SetAndGetChargeFee:
-                case EmCommand.SetAndGetServiceFee:
-                    return 2;
-                case EmCommand.ChargeStart:
-                case EmCommand.ChargeStop: return 47;
-                case EmCommand.CurrentChargeRecordResponse: return 18;
-                case EmCommand.UploadLocalChargeRecordAcknowledge: return 18;
-                case EmCommand.SetAndGetSystemTime: return 5;
-                case EmCommand.SetPassword: return 6;
-                case EmCommand.SetAndGetNickName: return 17;
-                case EmCommand.Brightness: return 6;
-                default: return -1;
-            }
         }
 
         /// <summary>Encodes a datagram into a new array.</summary>
