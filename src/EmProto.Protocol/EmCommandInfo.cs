@@ -33,7 +33,7 @@ namespace EmProto.Protocol
         public EmCommand Command { get; }
 
         /// <summary>True for app-to-charger commands (0x8000 and above).</summary>
-        public bool IsRequest => (ushort)Command >= 0x8000;
+        public bool IsRequest => EmCommands.IsAppToCharger(Command);
 
         /// <summary>Core or optional (meaningful for requests a client waits on).</summary>
         public CommandSupport Support { get; }

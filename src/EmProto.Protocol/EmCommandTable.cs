@@ -27,6 +27,11 @@ namespace EmProto.Protocol
         /// <summary>The row of a command, or null for numbers the library does not describe.</summary>
         public static EmCommandInfo? Get(EmCommand command) => Rows.TryGetValue(command, out var info) ? info : null;
 
+        /// <summary>The charger's reply to an answered request (the row's <see cref="EmCommandInfo.Reply"/>).</summary>
+        /// <exception cref="ArgumentException">The command is not a request the charger answers.</exception>
+        public static EmCommand ReplyTo(EmCommand request) =>
+            Get(request)?.Reply ?? throw new ArgumentException(EmCommands.Name(request) + " is not a request the charger answers.", nameof(request));
+
         /// <summary>True for a request some firmware ignores (never wait on it in a user-facing operation).</summary>
         public static bool IsOptional(EmCommand command) => Get(command)?.Support == CommandSupport.Optional;
 
