@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using EmProto.Protocol.Payloads;
 
 namespace EmProto.Protocol
@@ -57,120 +56,32 @@ namespace EmProto.Protocol
         /// <summary>Decodes every datagram of a packet, in order; see <see cref="PacketReader"/>.</summary>
         public static PacketReader ReadPacket(byte[] packet, int offset, int count) => new PacketReader(packet, offset, count);
 
-        private delegate EmPayload PayloadReader(byte[] b, int o, int n);
-
-        // Charger to app: the reader of each command's payload.
-        private static readonly Dictionary<EmCommand, PayloadReader> Replies = new Dictionary<EmCommand, PayloadReader>
-        {
-            [EmCommand.Login] = LoginPayload.Decode,
-            [EmCommand.LoginResponse] = LoginPayload.Decode,
-            [EmCommand.Heading] = EmptyOrRaw,
-            [EmCommand.PasswordErrorResponse] = EmptyOrRaw,
-            [EmCommand.RequestStatusRecord] = EmptyOrRaw,
-            [EmCommand.GetVersion] = EmptyOrRaw,
-            [EmCommand.SingleAcStatus] = SingleAcStatusPayload.Decode,
-            [EmCommand.StatusRecord] = SingleAcStatusPayload.Decode,
-            [EmCommand.SingleAcChargingStatusPublicAuto] = ChargingStatusPayload.Decode,
-            [EmCommand.SingleAcChargingStatusResponse] = ChargingStatusPayload.Decode,
-            [EmCommand.ChargeStartResponse] = ChargeStartResponsePayload.Decode,
-            [EmCommand.ChargeStopResponse] = ChargeStopResponsePayload.Decode,
-            [EmCommand.CurrentChargeRecord] = ChargeRecordPayload.Decode,
-            [EmCommand.UploadLocalChargeRecord] = ChargeRecordPayload.Decode,
-            [EmCommand.SetAndGetSystemTimeResponse] = SystemTimePayload.Decode,
-            [EmCommand.GetVersionResponse] = VersionPayload.Decode,
-            [EmCommand.SetAndGetOutputElectricityResponse] = ActionBytePayload.Decode<OutputElectricityPayload>,
-            [EmCommand.SetAndGetNickNameResponse] = NickNamePayload.Decode,
-            [EmCommand.WifiConfigurationResponse] = WifiConfigurationPayload.Decode,
-            [EmCommand.SetAndGetOffLineChargeResponse] = ActionBytePayload.Decode<OfflineChargePayload>,
-            [EmCommand.SetAndGetAlarmChargeStrategyResponse] = WeeklySchedulePayload.Decode,
-            [EmCommand.SetAndGetLanguageResponse] = ActionBytePayload.Decode<LanguagePayload>,
-            [EmCommand.SetAndGetTemperatureUnitResponse] = ActionBytePayload.Decode<TemperatureUnitPayload>,
-            [EmCommand.BrightnessResponse] = BrightnessPayload.DecodeReply,
-        };
-
-        // App requests: chargers accept shorter payloads, so the simulator must too. Missing bytes
-        // read as zero; a reader marked Received is given the number of bytes that came, the others
-        // the full length.
-        private static readonly Dictionary<EmCommand, RequestReader> Requests = new Dictionary<EmCommand, RequestReader>
-        {
-            [EmCommand.LoginConfirm] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.RequestLogin] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.HeadingResponse] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.SingleAcStatusResponse] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.SingleAcChargingStatusAcknowledge] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.RequestChargingStatus] = RequestReader.Received(2, ByteValuePayload.Decode),
-            [EmCommand.ChargeStart] = RequestReader.Full(47, ChargeStartPayload.Decode),
-            [EmCommand.ChargeStop] = RequestReader.Full(47, ChargeStopPayload.Decode),
-            [EmCommand.CurrentChargeRecordResponse] = RequestReader.Full(18, CurrentChargeRecordAckPayload.Decode),
-            [EmCommand.UploadLocalChargeRecordAcknowledge] = RequestReader.Received(18, UploadRecordAckPayload.Decode),
-            [EmCommand.SetAndGetSystemTime] = RequestReader.Full(5, SystemTimePayload.Decode),
-            [EmCommand.SetPassword] = RequestReader.Received(6, SetPasswordPayload.Decode),
-            [EmCommand.SetAndGetChargeFee] = RequestReader.Received(2, FeeRequestPayload.Decode),
-            [EmCommand.SetAndGetServiceFee] = RequestReader.Received(2, FeeRequestPayload.Decode),
-            [EmCommand.SetAndGetOutputElectricity] = RequestReader.Full(2, ActionBytePayload.Decode<OutputElectricityPayload>),
-            [EmCommand.SetAndGetNickName] = RequestReader.Full(17, NickNamePayload.Decode),
-            [EmCommand.SetAndGetOffLineCharge] = RequestReader.Full(2, ActionBytePayload.Decode<OfflineChargePayload>),
-            [EmCommand.SetAndGetAlarmChargeStrategy] = RequestReader.Received(2, WeeklySchedulePayload.Decode),
-            [EmCommand.SetAndGetLanguage] = RequestReader.Full(2, ActionBytePayload.Decode<LanguagePayload>),
-            [EmCommand.SetAndGetTemperatureUnit] = RequestReader.Full(2, ActionBytePayload.Decode<TemperatureUnitPayload>),
-            [EmCommand.Brightness] = RequestReader.Received(6, BrightnessPayload.DecodeRequest),
-        };
-
-        /// <summary>Decodes a payload for a command. Unknown commands give a <see cref="RawPayload"/>.</summary>
+        /// <summary>
+        /// Decodes a payload for a command with the decoder of its <see cref="EmCommandTable"/> row. Unknown commands
+        /// give a <see cref="RawPayload"/>. A request shorter than its <see cref="EmCommandInfo.RequestLength"/> is
+        /// read as if padded with zeros (chargers accept short requests, so the simulator must too).
+        /// </summary>
         public static DecodeError TryDecodePayload(EmCommand command, byte[] b, int o, int n, out EmPayload? payload)
         {
             payload = null;
-            if (n < EmCommands.MinimumPayloadLength(command)) return DecodeError.PayloadTooShort;
-            if (Replies.TryGetValue(command, out var reader))
+            var info = EmCommandTable.Get(command);
+            if (info == null)
             {
-                payload = reader(b, o, n);
+                payload = RawPayload.Decode(b, o, n);
+                return DecodeError.None;
+            }
+            if (n < info.MinimumPayloadLength) return DecodeError.PayloadTooShort;
+            if (n < info.RequestLength)
+            {
+                var padded = new byte[info.RequestLength];
+                Buffer.BlockCopy(b, o, padded, 0, n);
+                payload = info.Decode(padded, 0, n, padded.Length);
             }
             else
             {
-                payload = EmCommands.IsAppToCharger(command) ? DecodeRequest(command, b, o, n) : null;
-                payload ??= RawPayload.Decode(b, o, n);
+                payload = info.Decode(b, o, n, n);
             }
             return DecodeError.None;
-        }
-
-        private static EmPayload EmptyOrRaw(byte[] b, int o, int n) => n == 0 ? EmptyPayload.Instance : RawPayload.Decode(b, o, n);
-
-        private static EmPayload? DecodeRequest(EmCommand command, byte[] b, int o, int n)
-        {
-            if (!Requests.TryGetValue(command, out var reader)) return null;
-            int received = n;
-            if (n < reader.Length)
-            {
-                var padded = new byte[reader.Length];
-                Buffer.BlockCopy(b, o, padded, 0, n);
-                b = padded;
-                o = 0;
-                n = reader.Length;
-            }
-            return reader.Read(b, o, reader.GivenReceived ? received : n);
-        }
-
-        /// <summary>An app request's full payload length and its reader.</summary>
-        private sealed class RequestReader
-        {
-            private RequestReader(int length, PayloadReader read, bool givenReceived)
-            {
-                Length = length;
-                Read = read;
-                GivenReceived = givenReceived;
-            }
-
-            public int Length { get; }
-
-            public PayloadReader Read { get; }
-
-            public bool GivenReceived { get; }
-
-            /// <summary>The reader is given the number of bytes received.</summary>
-            public static RequestReader Received(int length, PayloadReader read) => new RequestReader(length, read, true);
-
-            /// <summary>The reader is given the full length (short payloads zero-padded).</summary>
-            public static RequestReader Full(int length, PayloadReader read) => new RequestReader(length, read, false);
         }
 
         /// <summary>Encodes a datagram into a new array.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace EmProto.Protocol
 {
     /// <summary>Whether a client may rely on a charger answering a request (see PROTOCOL.md, Firmware variance).</summary>
@@ -12,14 +14,18 @@ namespace EmProto.Protocol
     /// <summary>Everything the library knows about one command number (one row of <see cref="EmCommandTable"/>).</summary>
     public sealed class EmCommandInfo
     {
-        internal EmCommandInfo(EmCommand command, CommandSupport support, int minimumPayloadLength, EmCommand? reply, EmCommand? acknowledgement, bool originated, string description)
+        internal EmCommandInfo(EmCommand command, CommandSupport support, int minimumPayloadLength, int requestLength, EmCommand? reply, EmCommand? acknowledgement,
+            bool originated, Type payloadType, PayloadDecoder decode, string description)
         {
             Command = command;
             Support = support;
             MinimumPayloadLength = minimumPayloadLength;
+            RequestLength = requestLength;
             Reply = reply;
             Acknowledgement = acknowledgement;
             IsOriginatedByCharger = originated;
+            PayloadType = payloadType;
+            Decode = decode;
             Description = description;
         }
 
@@ -27,13 +33,29 @@ namespace EmProto.Protocol
         public EmCommand Command { get; }
 
         /// <summary>True for app-to-charger commands (0x8000 and above).</summary>
-        public bool IsRequest => (ushort)Command >= 0x8000;
+        public bool IsRequest => EmCommands.IsAppToCharger(Command);
 
         /// <summary>Core or optional (meaningful for requests a client waits on).</summary>
         public CommandSupport Support { get; }
 
         /// <summary>The shortest payload accepted from the network.</summary>
         public int MinimumPayloadLength { get; }
+
+        /// <summary>
+        /// For a request: the length of its fixed layout. Chargers accept shorter requests, so the decoder does
+        /// too: a shorter request reads as if padded with zeros to this length. 0 for charger datagrams and for
+        /// requests without a payload.
+        /// </summary>
+        public int RequestLength { get; }
+
+        /// <summary>
+        /// The payload class a datagram of this command decodes to (<see cref="Payloads.EmptyPayload"/> rows give a
+        /// <see cref="Payloads.RawPayload"/> when bytes came anyway).
+        /// </summary>
+        public Type PayloadType { get; }
+
+        /// <summary>Reads the payload (used by <see cref="DatagramCodec"/>).</summary>
+        internal PayloadDecoder Decode { get; }
 
         /// <summary>For a request that is answered: the charger's reply command.</summary>
         public EmCommand? Reply { get; }

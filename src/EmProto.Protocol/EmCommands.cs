@@ -16,9 +16,6 @@ namespace EmProto.Protocol
         /// <summary>True for app-to-charger commands (0x8000 and above).</summary>
         public static bool IsAppToCharger(EmCommand command) => (ushort)command >= 0x8000;
 
-        /// <summary>The charger's reply command for an app request (request minus 0x8000).</summary>
-        public static EmCommand ReplyTo(EmCommand request) => (EmCommand)((ushort)request & 0x7FFF);
-
         /// <summary>The minimum payload length accepted from the network for this command (from <see cref="EmCommandTable"/>).</summary>
         public static int MinimumPayloadLength(EmCommand command) => EmCommandTable.Get(command)?.MinimumPayloadLength ?? 0;
 

@@ -86,7 +86,7 @@ namespace EmProto.Simulator
         /// command; <see cref="SimulatorFirmware.Full"/> accepts both 0x8009 and 0x800A.
         /// </summary>
         internal bool AcceptsRecordAcknowledge(EmCommand acknowledge) =>
-            Firmware == SimulatorFirmware.Full || acknowledge == (EmCommand)((ushort)RecordCommand | 0x8000);
+            Firmware == SimulatorFirmware.Full || acknowledge == EmCommandTable.Get(RecordCommand)?.Acknowledgement;
 
         private void Set(int statusForm, int chargingStatusForm, int versionForm, int nameWidth, EmCommand recordCommand)
         {

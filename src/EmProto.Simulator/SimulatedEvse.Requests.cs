@@ -61,7 +61,7 @@ namespace EmProto.Simulator
                 if (d.Password.IsPresent && d.Password == _password)
                 {
                     Counters.AddLoginsAccepted();
-                    Reply(EmCommand.LoginResponse, BuildLogin());
+                    Answer(d, BuildLogin());
                 }
                 else
                 {
@@ -87,6 +87,9 @@ namespace EmProto.Simulator
             if (_options.DuplicateReplies) SendToApp(command, payload);
         }
 
+        /// <summary>Answers a request with its reply command (from <see cref="EmCommandTable"/>).</summary>
+        private void Answer(in Datagram request, EmPayload payload) => Reply(EmCommandTable.ReplyTo(request.Command), payload);
+
         private void ReplyTo(IPEndPoint to, EmCommand command, EmPayload payload)
         {
             SendTo(to, command, payload);
@@ -110,28 +113,28 @@ namespace EmProto.Simulator
 
         private bool OnRequestChargingStatus(in Datagram d)
         {
-            Reply(EmCommand.SingleAcChargingStatusResponse, BuildChargingStatus());
+            Answer(d, BuildChargingStatus());
             Counters.AddChargingStatusPushes();
             return true;
         }
 
         private bool OnRequestStatusRecord(in Datagram d)
         {
-            Reply(EmCommand.StatusRecord, BuildStatus());
+            Answer(d, BuildStatus());
             return true;
         }
 
         private bool OnChargeStart(in Datagram d)
         {
             if (!(d.Payload is ChargeStartPayload start)) return false;
-            Reply(EmCommand.ChargeStartResponse, StartCharge(start));
+            Answer(d, StartCharge(start));
             return true;
         }
 
         private bool OnChargeStop(in Datagram d)
         {
             if (!(d.Payload is ChargeStopPayload stop)) return false;
-            Reply(EmCommand.ChargeStopResponse, StopCharge(stop));
+            Answer(d, StopCharge(stop));
             return true;
         }
 

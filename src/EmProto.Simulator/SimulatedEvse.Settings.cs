@@ -23,7 +23,7 @@ namespace EmProto.Simulator
             {
                 if (_configuredAmps != amps) _changed = true;
                 _configuredAmps = amps;
-                PushSetting(EmCommand.SetAndGetOutputElectricityResponse, new OutputElectricityPayload { Action = SetAndGetAction.Set, Amps = (byte)amps });
+                PushSetting(EmCommand.SetAndGetOutputElectricity, new OutputElectricityPayload { Action = SetAndGetAction.Set, Amps = (byte)amps });
             });
         }
 
@@ -39,7 +39,7 @@ namespace EmProto.Simulator
             Control(() =>
             {
                 _name = name;
-                PushSetting(EmCommand.SetAndGetNickNameResponse, NameReply(SetAndGetAction.Set));
+                PushSetting(EmCommand.SetAndGetNickName, NameReply(SetAndGetAction.Set));
             });
         }
 
@@ -54,7 +54,7 @@ namespace EmProto.Simulator
             Control(() =>
             {
                 _offlineCharge = value;
-                PushSetting(EmCommand.SetAndGetOffLineChargeResponse, new OfflineChargePayload { Action = SetAndGetAction.Set, RawValue = value });
+                PushSetting(EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload { Action = SetAndGetAction.Set, RawValue = value });
             });
         }
 
@@ -69,7 +69,7 @@ namespace EmProto.Simulator
             Control(() =>
             {
                 _language = (byte)language;
-                PushSetting(EmCommand.SetAndGetLanguageResponse, new LanguagePayload { Action = SetAndGetAction.Set, RawValue = _language });
+                PushSetting(EmCommand.SetAndGetLanguage, new LanguagePayload { Action = SetAndGetAction.Set, RawValue = _language });
             });
         }
 
@@ -85,15 +85,18 @@ namespace EmProto.Simulator
             Control(() =>
             {
                 _temperatureUnit = (byte)unit;
-                PushSetting(EmCommand.SetAndGetTemperatureUnitResponse, new TemperatureUnitPayload { Action = SetAndGetAction.Set, RawValue = _temperatureUnit });
+                PushSetting(EmCommand.SetAndGetTemperatureUnit, new TemperatureUnitPayload { Action = SetAndGetAction.Set, RawValue = _temperatureUnit });
             });
         }
 
-        /// <summary>Pushes a setting changed at the charger to the registered app (nothing when none is).</summary>
-        private void PushSetting(EmCommand response, EmPayload payload)
+        /// <summary>
+        /// Pushes a setting changed at the charger to the registered app (nothing when none is), as the reply to
+        /// <paramref name="request"/> it would send when asked.
+        /// </summary>
+        private void PushSetting(EmCommand request, EmPayload payload)
         {
             if (!_registered) return;
-            SendToApp(response, payload);
+            SendToApp(EmCommandTable.ReplyTo(request), payload);
             Counters.AddSettingPushes();
         }
 
@@ -108,13 +111,13 @@ namespace EmProto.Simulator
                 _clockOffset = offset;
             }
             // Seen on real chargers: a SET is answered with action 0, a read with action 1.
-            Reply(EmCommand.SetAndGetSystemTimeResponse, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
+            Answer(d, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
             return true;
         }
 
         private bool OnGetVersion(in Datagram d)
         {
-            Reply(EmCommand.GetVersionResponse, BuildVersion());
+            Answer(d, BuildVersion());
             return true;
         }
 
@@ -126,7 +129,7 @@ namespace EmProto.Simulator
                 _configuredAmps = amps.Amps;
                 _changed = true;
             }
-            Reply(EmCommand.SetAndGetOutputElectricityResponse, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
+            Answer(d, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
             return true;
         }
 
@@ -139,7 +142,7 @@ namespace EmProto.Simulator
                 // A name longer than the firmware's field is not taken; the reply shows the old one.
                 if (text.Length <= _firmware.NameWidth) _name = text;
             }
-            Reply(EmCommand.SetAndGetNickNameResponse, NameReply(name.Action));
+            Answer(d, NameReply(name.Action));
             return true;
         }
 
@@ -147,7 +150,7 @@ namespace EmProto.Simulator
         {
             if (!(d.Payload is OfflineChargePayload offline)) return false;
             if (offline.Action == SetAndGetAction.Set && offline.RawValue <= 2) _offlineCharge = offline.RawValue;
-            Reply(EmCommand.SetAndGetOffLineChargeResponse, new OfflineChargePayload { Action = offline.Action, RawValue = _offlineCharge });
+            Answer(d, new OfflineChargePayload { Action = offline.Action, RawValue = _offlineCharge });
             return true;
         }
 
@@ -155,7 +158,7 @@ namespace EmProto.Simulator
         {
             if (!(d.Payload is LanguagePayload language)) return false;
             if (language.Action == SetAndGetAction.Set && language.RawValue >= 1 && language.RawValue <= 6) _language = language.RawValue;
-            Reply(EmCommand.SetAndGetLanguageResponse, new LanguagePayload { Action = language.Action, RawValue = _language });
+            Answer(d, new LanguagePayload { Action = language.Action, RawValue = _language });
             return true;
         }
 
@@ -163,7 +166,7 @@ namespace EmProto.Simulator
         {
             if (!(d.Payload is TemperatureUnitPayload unit)) return false;
             if (unit.Action == SetAndGetAction.Set && (unit.RawValue == 1 || unit.RawValue == 2)) _temperatureUnit = unit.RawValue;
-            Reply(EmCommand.SetAndGetTemperatureUnitResponse, new TemperatureUnitPayload { Action = unit.Action, RawValue = _temperatureUnit });
+            Answer(d, new TemperatureUnitPayload { Action = unit.Action, RawValue = _temperatureUnit });
             return true;
         }
 
@@ -181,7 +184,7 @@ namespace EmProto.Simulator
             }
             var slots = new ScheduleSlot[7];
             for (int i = 0; i < 7; i++) slots[i] = CopySlot(_schedule[i]);
-            Reply(EmCommand.SetAndGetAlarmChargeStrategyResponse, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
+            Answer(d, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
             return true;
         }
 
@@ -189,7 +192,7 @@ namespace EmProto.Simulator
         {
             if (!(d.Payload is BrightnessPayload brightness)) return false;
             if (brightness.Action == SetAndGetAction.Set && brightness.Value <= 100) _brightness = brightness.Value;
-            Reply(EmCommand.BrightnessResponse, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
+            Answer(d, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
             return true;
         }
 

@@ -142,7 +142,7 @@ namespace EmProto.Protocol.Tests
                     2 => EmCommand.SetAndGetLanguage,
                     _ => EmCommand.SetAndGetTemperatureUnit,
                 };
-                return (request ? command : EmCommands.ReplyTo(command), (EmPayload)p);
+                return (request ? command : EmCommandTable.ReplyTo(command), (EmPayload)p);
             });
 
         public static readonly Gen<(EmCommand, EmPayload)> NickName =
