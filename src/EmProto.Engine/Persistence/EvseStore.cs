@@ -77,7 +77,7 @@ namespace EmProto.Engine.Persistence
         }
 
         private static EvseException Problem(string path, string what, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseStoreUnreadable",
+            new EvseException(EvseErrorKind.Store, ErrorIds.StoreUnreadable,
                 "The known-chargers file '" + path + "' " + what + ". It was left untouched and nothing will be written to it in this session; fix or move it, or choose another with Start-EvseCommunicator -StorePath.", null, inner);
 
         /// <summary>Writes our chargers into the file, keeping what other processes wrote about the rest.</summary>
@@ -153,7 +153,7 @@ namespace EmProto.Engine.Persistence
         }
 
         private static EvseException WriteFailed(string path, string why, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseStoreWriteFailed",
+            new EvseException(EvseErrorKind.Store, ErrorIds.StoreWriteFailed,
                 "Cannot write the known-chargers file '" + path + "': " + why + ". Chargers are kept in memory only for the rest of this session; choose a writable file with Start-EvseCommunicator -StorePath, or -NoStore.", null, inner);
 
         private static void TryDelete(string file)
@@ -194,7 +194,7 @@ namespace EmProto.Engine.Persistence
                 }
                 catch (IOException ex)
                 {
-                    throw new EvseException(EvseErrorKind.Store, "EvseStoreLocked", "The known-chargers file '" + path + "' stayed locked by another process for 10 s (" + lockPath + ").", null, ex);
+                    throw new EvseException(EvseErrorKind.Store, ErrorIds.StoreLocked, "The known-chargers file '" + path + "' stayed locked by another process for 10 s (" + lockPath + ").", null, ex);
                 }
             }
         }
@@ -396,7 +396,7 @@ namespace EmProto.Engine.Persistence
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new EvseException(EvseErrorKind.Store, "EvseImportUnreadable", "Cannot read '" + path + "': " + ex.Message, null, ex);
+                throw new EvseException(EvseErrorKind.Store, ErrorIds.ImportUnreadable, "Cannot read '" + path + "': " + ex.Message, null, ex);
             }
             if (JsonProblem.FirstSignificant(bytes) != '[')
                 throw ImportInvalid(path, JsonProblem.FirstSignificant(bytes) == '\0' ? "the file is empty" : "it does not start with '[' (a JSON array)", null);
@@ -420,7 +420,7 @@ namespace EmProto.Engine.Persistence
         }
 
         private static EvseException ImportInvalid(string path, string what, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseImportInvalid",
+            new EvseException(EvseErrorKind.Store, ErrorIds.ImportInvalid,
                 "'" + path + "' is not an emproto evses.json: " + what + ". Expected what the emproto library's saveEvses writes: a JSON array of chargers, each {\"info\": {\"serial\", \"ip\", \"port\", ...}, \"config\": {...}, \"lastSeen\": seconds, \"password\": \"...\"}.", null, inner);
 
         // The seed library writes info {ip, port, serial, brand, model, hardwareVersion, softwareVersion,

@@ -56,7 +56,7 @@ namespace EmProto.PowerShell.Commands
         protected override void EndProcessing()
         {
             if (Timeout < TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), "Timeout must not be negative."), "EvseInvalidTimeout", ErrorCategory.InvalidArgument, Timeout));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), "Timeout must not be negative."), ErrorIds.InvalidTimeout, ErrorCategory.InvalidArgument, Timeout));
             _serial = WildcardFilter.From(Serial);
             _name = WildcardFilter.From(Name);
             _model = WildcardFilter.From(Model);
