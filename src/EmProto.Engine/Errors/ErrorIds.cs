@@ -83,8 +83,6 @@ namespace EmProto.Engine
         public const string AmbiguousPassword = "EvseAmbiguousPassword";
         /// <summary>A time zone id that this system does not know.</summary>
         public const string InvalidTimeZone = "EvseInvalidTimeZone";
-        /// <summary>A negative timeout.</summary>
-        public const string InvalidTimeout = "EvseInvalidTimeout";
         /// <summary>Set-EvseConfig was given no setting to change.</summary>
         public const string NoSetting = "EvseNoSetting";
         /// <summary>Waiting for a charger to reach a state ran out of time.</summary>
