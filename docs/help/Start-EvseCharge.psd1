@@ -2,7 +2,7 @@
 @{
     Synopsis = 'Starts charging, now or at a planned time, with optional limits.'
     Description = @(
-        'Starts a charge session on each charger, now or (with -StartAt) at a planned time of the charger''s wall clock, with optional limits on duration and energy. A car must be plugged in: otherwise the charger refuses and the error id is EvseStartNotPluggedIn. Other refusals give EvseStart<Reason> (for example EvseStartAlreadyCharging, EvseStartIncorrectTime, EvseStartReservationPending) or, for a planned start, EvseReservation<Result> (for example EvseReservationAlreadyReserved). A -StartAt more than 24 hours ahead gives EvseStartTooFarAhead, a current the charger cannot take EvseInvalidCurrent, and no reply EvseCommandTimeout.'
+        'Starts a charge session on each charger, now or (with -StartAt) at a planned time of the charger''s wall clock, with optional limits on duration and energy. A car must be plugged in: otherwise the charger refuses and the error id is EvseStartNotPluggedIn. Other refusals give EvseStart<Reason> (for example EvseStartAlreadyCharging, EvseStartIncorrectTime, EvseStartReservationPending) or, for a planned start, EvseReservation<Result> (for example EvseReservationAlreadyReserved). A -StartAt more than 24 hours ahead gives EvseReservationTooFarAhead, a current the charger cannot take EvseInvalidCurrent, and no reply EvseCommandTimeout.'
         'The wear guard refuses a start that follows the previous start or stop of the charger within the minimum interval (60 seconds by default; -WearGuardInterval of Start-EvseCommunicator), with the error EvseWearGuard that names the time a start is allowed again; -Force overrides it.'
         'Give the charger from the pipeline or by -Serial; -Serial is required otherwise. Under -WhatIf nothing is sent: not even a login.'
     )
@@ -12,7 +12,7 @@
         Serial = 'The serials of the chargers: 16 hexadecimal digits, for example 9181102751219513. Wildcards are not allowed. Required unless chargers come from the pipeline. A serial that matches no known charger gives the error EvseNotFound.'
         MaxCurrent = 'The charging current per phase, in amperes: 6 up to the charger''s rated maximum (at most 32). By default the charger''s configured maximum current (read from its configuration). Outside the range the error is EvseInvalidCurrent.'
         SinglePhase = 'On a three-phase charger: charges on one phase only.'
-        StartAt = 'Plans the start: a time of day such as ''23:30'' in the charger''s time zone (a time already past today means tomorrow), a date and time, or a DateTimeOffset. It must be within 24 hours, else the error is EvseStartTooFarAhead. EmProto corrects for the drift of the charger''s clock.'
+        StartAt = 'Plans the start: a time of day such as ''23:30'' in the charger''s time zone (a time already past today means tomorrow), a date and time, or a DateTimeOffset. It must be within 24 hours, else the error is EvseReservationTooFarAhead. EmProto corrects for the drift of the charger''s clock.'
         MaxDuration = 'Stops the session after this time: a TimeSpan or a number of seconds, 1 minute up to 65534 minutes (rounded up to whole minutes).'
         MaxEnergyKWh = 'Stops the session after this energy, in kWh (0.01 to 655.34).'
         UserId = @{

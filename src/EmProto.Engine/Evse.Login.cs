@@ -243,7 +243,7 @@ namespace EmProto.Engine
             string? password;
             lock (_sync) password = _password;
             if (password == null)
-                throw new EvseException(EvseErrorKind.InvalidArgument, "EvsePasswordRequired", "No password is stored for charger " + Serial + ": give it with -Password, -Credential or -PlainTextPassword.", Serial);
+                throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.PasswordRequired, "No password is stored for charger " + Serial + ": give it with -Password, -Credential or -PlainTextPassword.", Serial);
             return LoginCoreAsync(password, true, cancellationToken);
         }
 

@@ -198,7 +198,7 @@ namespace EmProto.Engine
         public Evse AddEvse(string serial, IPEndPoint endPoint)
         {
             if (!EvseSerial.TryParse(serial, out var s))
-                throw new EvseException(EvseErrorKind.InvalidArgument, "EvseInvalidSerial", "A charger serial is 16 hexadecimal digits; got '" + serial + "'.");
+                throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.InvalidSerial, "A charger serial is 16 hexadecimal digits; got '" + serial + "'.");
             var evse = GetOrAdd(s, out bool added);
             evse.SetEndPoint(endPoint);
             evse.AddedByAddress = true;
@@ -446,7 +446,7 @@ namespace EmProto.Engine
         {
             var transport = _transport;
             if (transport == null)
-                throw new EvseException(EvseErrorKind.Connection, "EvseCommunicatorStopped", "The communicator is not running (Start-EvseCommunicator starts it).", d.Serial.ToString());
+                throw new EvseException(EvseErrorKind.Connection, ErrorIds.CommunicatorStopped, "The communicator is not running (Start-EvseCommunicator starts it).", d.Serial.ToString());
             var bytes = DatagramCodec.Encode(d);
             Counters.DatagramSent();
             if (DatagramTraffic != null) PostTraffic(TrafficDirection.Sent, target, d, bytes, bytes.Length);
@@ -456,7 +456,7 @@ namespace EmProto.Engine
             }
             catch (ObjectDisposedException)
             {
-                throw new EvseException(EvseErrorKind.Connection, "EvseCommunicatorStopped", "The communicator was stopped.", d.Serial.ToString());
+                throw new EvseException(EvseErrorKind.Connection, ErrorIds.CommunicatorStopped, "The communicator was stopped.", d.Serial.ToString());
             }
         }
 

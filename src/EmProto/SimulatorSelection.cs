@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using EmProto.Engine;
 using EmProto.Protocol;
 using EmProto.Simulator;
 
@@ -21,6 +22,6 @@ namespace EmProto.PowerShell
         /// <summary>The error for a serial that matches no running simulator.</summary>
         internal static ErrorRecord NotFound(string serial) => new ErrorRecord(
             new ItemNotFoundException("No simulated charger with serial '" + serial + "' is running in this process (see Get-EvseSimulator)."),
-            "EvseSimulatorNotFound", ErrorCategory.ObjectNotFound, serial);
+            ErrorIds.SimulatorNotFound, ErrorCategory.ObjectNotFound, serial);
     }
 }

@@ -73,5 +73,63 @@ namespace EmProto.Engine
         public const string ReservationAlreadyReserved = "EvseReservationAlreadyReserved";
         /// <summary>The planned start was refused for another reason.</summary>
         public const string ReservationRejected = "EvseReservationRejected";
+        /// <summary>A charger serial that is not 16 hexadecimal digits.</summary>
+        public const string InvalidSerial = "EvseInvalidSerial";
+        /// <summary>No known charger has the serial, name or address asked for.</summary>
+        public const string NotFound = "EvseNotFound";
+        /// <summary>Connecting needs a password and none was given or stored.</summary>
+        public const string PasswordRequired = "EvsePasswordRequired";
+        /// <summary>The password was given more than once (-Password, -Credential, -PlainTextPassword).</summary>
+        public const string AmbiguousPassword = "EvseAmbiguousPassword";
+        /// <summary>A time zone id that this system does not know.</summary>
+        public const string InvalidTimeZone = "EvseInvalidTimeZone";
+        /// <summary>Set-EvseConfig was given no setting to change.</summary>
+        public const string NoSetting = "EvseNoSetting";
+        /// <summary>Waiting for a charger to reach a state ran out of time.</summary>
+        public const string WaitTimeout = "EvseWaitTimeout";
+        /// <summary>Waiting for a status from a charger ran out of time.</summary>
+        public const string StateTimeout = "EvseStateTimeout";
+        /// <summary>The operation was stopped (Ctrl+C or the pipeline was stopped).</summary>
+        public const string OperationCancelled = "EvseOperationCancelled";
+
+        /// <summary>The local UDP port is in use by another program.</summary>
+        public const string PortInUse = "EvsePortInUse";
+        /// <summary>The UDP socket cannot be bound for another reason.</summary>
+        public const string SocketError = "EvseSocketError";
+        /// <summary>The communicator is not running or was stopped during the request.</summary>
+        public const string CommunicatorStopped = "EvseCommunicatorStopped";
+        /// <summary>A communicator is already running (Stop-EvseCommunicator first, or -Force to replace it).</summary>
+        public const string CommunicatorRunning = "EvseCommunicatorRunning";
+        /// <summary>A communicator option outside its range.</summary>
+        public const string InvalidCommunicatorOption = "EvseInvalidCommunicatorOption";
+        /// <summary>An EMPROTO_* environment variable with a value that cannot be used.</summary>
+        public const string InvalidEnvironment = "EvseInvalidEnvironment";
+        /// <summary>A store path that cannot be used for the known-chargers file.</summary>
+        public const string InvalidStorePath = "EvseInvalidStorePath";
+
+        /// <summary>The known-chargers file cannot be read or parsed.</summary>
+        public const string StoreUnreadable = "EvseStoreUnreadable";
+        /// <summary>The known-chargers file cannot be written.</summary>
+        public const string StoreWriteFailed = "EvseStoreWriteFailed";
+        /// <summary>The known-chargers file stayed locked by another process.</summary>
+        public const string StoreLocked = "EvseStoreLocked";
+        /// <summary>Import-Evse was given a file that does not exist.</summary>
+        public const string ImportFileNotFound = "EvseImportFileNotFound";
+        /// <summary>Import-Evse cannot read the file.</summary>
+        public const string ImportUnreadable = "EvseImportUnreadable";
+        /// <summary>Import-Evse read a file that is not a known-chargers file.</summary>
+        public const string ImportInvalid = "EvseImportInvalid";
+
+        /// <summary>ConvertFrom-EvseDatagram was given bytes that are not a datagram.</summary>
+        public const string DatagramInvalid = "EvseDatagramInvalid";
+
+        /// <summary>No simulated charger has the serial asked for.</summary>
+        public const string SimulatorNotFound = "EvseSimulatorNotFound";
+        /// <summary>A simulated charger with that serial is already running.</summary>
+        public const string SimulatorExists = "EvseSimulatorExists";
+        /// <summary>A simulated charger could not be started (its socket could not be bound).</summary>
+        public const string SimulatorStartFailed = "EvseSimulatorStartFailed";
+        /// <summary>A simulator parameter outside its range or not fitting the simulated charger.</summary>
+        public const string SimulatorInvalidArgument = "EvseSimulatorInvalidArgument";
     }
 }

@@ -8,7 +8,7 @@ namespace EmProto.Engine
     {
         /// <summary>Creates the exception.</summary>
         public EvseAuthenticationException(string message, string? serial = null)
-            : base(EvseErrorKind.Authentication, "EvseAuthenticationFailed", message, serial)
+            : base(EvseErrorKind.Authentication, ErrorIds.AuthenticationFailed, message, serial)
         {
         }
     }

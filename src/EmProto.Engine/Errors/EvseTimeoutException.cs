@@ -8,7 +8,7 @@ namespace EmProto.Engine
     {
         /// <summary>Creates the exception.</summary>
         public EvseTimeoutException(string message, string? serial = null)
-            : base(EvseErrorKind.Timeout, "EvseCommandTimeout", message, serial)
+            : base(EvseErrorKind.Timeout, ErrorIds.CommandTimeout, message, serial)
         {
         }
     }

@@ -8,7 +8,7 @@ namespace EmProto.Engine
     {
         /// <summary>Creates the exception.</summary>
         public EvseWearGuardException(string message, DateTimeOffset allowedAt, string? serial = null)
-            : base(EvseErrorKind.WearGuard, "EvseWearGuard", message, serial)
+            : base(EvseErrorKind.WearGuard, ErrorIds.WearGuard, message, serial)
         {
             AllowedAt = allowedAt;
         }

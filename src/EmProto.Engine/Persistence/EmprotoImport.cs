@@ -23,7 +23,7 @@ namespace EmProto.Engine.Persistence
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new EvseException(EvseErrorKind.Store, "EvseImportUnreadable", "Cannot read '" + path + "': " + ex.Message, null, ex);
+                throw new EvseException(EvseErrorKind.Store, ErrorIds.ImportUnreadable, "Cannot read '" + path + "': " + ex.Message, null, ex);
             }
             if (JsonProblem.FirstSignificant(bytes) != '[')
                 throw ImportInvalid(path, JsonProblem.FirstSignificant(bytes) == '\0' ? "the file is empty" : "it does not start with '[' (a JSON array)", null);
@@ -47,7 +47,7 @@ namespace EmProto.Engine.Persistence
         }
 
         private static EvseException ImportInvalid(string path, string what, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseImportInvalid",
+            new EvseException(EvseErrorKind.Store, ErrorIds.ImportInvalid,
                 "'" + path + "' is not an emproto evses.json: " + what + ". Expected what the emproto library's saveEvses writes: a JSON array of chargers, each {\"info\": {\"serial\", \"ip\", \"port\", ...}, \"config\": {...}, \"lastSeen\": seconds, \"password\": \"...\"}.", null, inner);
 
         // The seed library writes info {ip, port, serial, brand, model, hardwareVersion, softwareVersion,

@@ -73,7 +73,7 @@ namespace EmProto.Engine.Persistence
         }
 
         private static EvseException Problem(string path, string what, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseStoreUnreadable",
+            new EvseException(EvseErrorKind.Store, ErrorIds.StoreUnreadable,
                 "The known-chargers file '" + path + "' " + what + ". It was left untouched and nothing will be written to it in this session; fix or move it, or choose another with Start-EvseCommunicator -StorePath.", null, inner);
 
         /// <summary>Writes our chargers into the file, keeping what other processes wrote about the rest.</summary>

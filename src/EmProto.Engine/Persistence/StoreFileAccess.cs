@@ -57,7 +57,7 @@ namespace EmProto.Engine.Persistence
         }
 
         internal static EvseException WriteFailed(string path, string why, Exception? inner) =>
-            new EvseException(EvseErrorKind.Store, "EvseStoreWriteFailed",
+            new EvseException(EvseErrorKind.Store, ErrorIds.StoreWriteFailed,
                 "Cannot write the known-chargers file '" + path + "': " + why + ". Chargers are kept in memory only for the rest of this session; choose a writable file with Start-EvseCommunicator -StorePath, or -NoStore.", null, inner);
 
         private static void TryDelete(string file)
@@ -99,7 +99,7 @@ namespace EmProto.Engine.Persistence
                 }
                 catch (IOException ex)
                 {
-                    throw new EvseException(EvseErrorKind.Store, "EvseStoreLocked", "The known-chargers file '" + path + "' stayed locked by another process for 10 s (" + lockPath + ").", null, ex);
+                    throw new EvseException(EvseErrorKind.Store, ErrorIds.StoreLocked, "The known-chargers file '" + path + "' stayed locked by another process for 10 s (" + lockPath + ").", null, ex);
                 }
             }
         }

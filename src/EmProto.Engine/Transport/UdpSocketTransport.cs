@@ -56,12 +56,12 @@ namespace EmProto.Engine.Transport
                 socket.Dispose();
                 if (ex.SocketErrorCode == SocketError.AddressAlreadyInUse || ex.SocketErrorCode == SocketError.AccessDenied)
                 {
-                    throw new EvseException(EvseErrorKind.Connection, "EvsePortInUse",
+                    throw new EvseException(EvseErrorKind.Connection, ErrorIds.PortInUse,
                         "UDP port " + port + " on " + address + " is already in use by another program (often another EVSE app or a second PowerShell process using EmProto). " +
                         "Chargers send to port 28376, and two programs on that port steal each other's replies. Stop the other program, or choose another port with Start-EvseCommunicator -Port <n> (chargers then only reach you by -IPAddress).",
                         null, ex);
                 }
-                throw new EvseException(EvseErrorKind.Connection, "EvseSocketError", "Cannot bind UDP " + address + ":" + port + ": " + ex.Message, null, ex);
+                throw new EvseException(EvseErrorKind.Connection, ErrorIds.SocketError, "Cannot bind UDP " + address + ":" + port + ": " + ex.Message, null, ex);
             }
         }
 

@@ -85,7 +85,7 @@ namespace EmProto.PowerShell.Commands
         {
             int given = (Password != null ? 1 : 0) + (Credential != null ? 1 : 0) + (PlainTextPassword != null ? 1 : 0);
             if (given > 1)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the password once: -Password, -Credential or -PlainTextPassword."), "EvseAmbiguousPassword", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the password once: -Password, -Credential or -PlainTextPassword."), ErrorIds.AmbiguousPassword, ErrorCategory.InvalidArgument, null));
             if (Password != null) _password = new NetworkCredential(string.Empty, Password).Password;
             else if (Credential != null) _password = Credential.GetNetworkCredential().Password;
             else if (PlainTextPassword != null) _password = PlainTextPassword;
@@ -97,7 +97,7 @@ namespace EmProto.PowerShell.Commands
                 }
                 catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "EvseInvalidTimeZone", ErrorCategory.InvalidArgument, TimeZone));
+                    ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidTimeZone, ErrorCategory.InvalidArgument, TimeZone));
                 }
             }
         }
@@ -178,7 +178,7 @@ namespace EmProto.PowerShell.Commands
             else
             {
                 cts.Dispose();
-                throw new EvseException(EvseErrorKind.InvalidArgument, "EvsePasswordRequired",
+                throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.PasswordRequired,
                     "No password is stored for charger " + evse.Serial + ": give it with -Password, -Credential or -PlainTextPassword.", evse.Serial);
             }
             _pending.Add(new PendingLogin(evse, task, cts));
@@ -212,7 +212,7 @@ namespace EmProto.PowerShell.Commands
                 }
                 catch (OperationCanceledException) when (!StopToken.IsCancellationRequested && p.Cancellation.IsCancellationRequested)
                 {
-                    WriteEvseError(new EvseException(EvseErrorKind.Timeout, "EvseCommandTimeout",
+                    WriteEvseError(new EvseException(EvseErrorKind.Timeout, ErrorIds.CommandTimeout,
                         "Logging in to " + p.Evse.Serial + ": not done within " + FormatDuration(Timeout!.Value) + ".", p.Evse.Serial), EvseCharger.From(p.Evse));
                 }
                 finally

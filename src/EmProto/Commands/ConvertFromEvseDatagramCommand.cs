@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using EmProto.Engine;
 using EmProto.Protocol;
 
 namespace EmProto.PowerShell.Commands
@@ -25,7 +26,7 @@ namespace EmProto.PowerShell.Commands
         public const string BytesParameterSet = "Bytes";
 
         /// <summary>The ErrorId of every decoding error.</summary>
-        public const string InvalidErrorId = "EvseDatagramInvalid";
+        public const string InvalidErrorId = ErrorIds.DatagramInvalid;
 
         /// <summary>
         /// <para type="description">Hex text of one UDP packet per string, e.g.

@@ -55,8 +55,6 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (Timeout < TimeSpan.Zero)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), "Timeout must not be negative."), "EvseInvalidTimeout", ErrorCategory.InvalidArgument, Timeout));
             _serial = WildcardFilter.From(Serial);
             _name = WildcardFilter.From(Name);
             _model = WildcardFilter.From(Model);

@@ -36,7 +36,7 @@ namespace EmProto.PowerShell.Commands
                     Run(ct => evse.EnsureLoggedInAsync(ct), "Logging in to " + evse.Serial, null, serial: evse.Serial);
                 }
                 WriteVerbose("Waiting for a status from " + Describe(evse) + ".");
-                state = Run(ct => evse.WaitForStateAsync(null, fresh, ct), "Waiting for a status from " + evse.Serial, Timeout, "EvseStateTimeout", evse.Serial);
+                state = Run(ct => evse.WaitForStateAsync(null, fresh, ct), "Waiting for a status from " + evse.Serial, Timeout, ErrorIds.StateTimeout, evse.Serial);
             }
             WriteObject(state);
         }

@@ -29,7 +29,7 @@ namespace EmProto.PowerShell.Commands
             string file = GetUnresolvedProviderPathFromPSPath(Path);
             if (!File.Exists(file))
             {
-                WriteError(new ErrorRecord(new FileNotFoundException("The file '" + file + "' does not exist.", file), "EvseImportFileNotFound", ErrorCategory.ObjectNotFound, Path));
+                WriteError(new ErrorRecord(new FileNotFoundException("The file '" + file + "' does not exist.", file), ErrorIds.ImportFileNotFound, ErrorCategory.ObjectNotFound, Path));
                 return;
             }
             if (!ShouldProcess(file, "Import chargers and passwords into the known-chargers store")) return;

@@ -55,7 +55,7 @@ namespace EmProto.PowerShell.Commands
             if (Name == null && !Language.HasValue && !TemperatureUnit.HasValue && !OfflineCharge.HasValue && !MaxCurrent.HasValue && Schedule == null && !Brightness.HasValue)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness."),
-                    "EvseNoSetting", ErrorCategory.InvalidArgument, null));
+                    ErrorIds.NoSetting, ErrorCategory.InvalidArgument, null));
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using EmProto.Engine;
 using EmProto.PowerShell.Transformations;
 using EmProto.Protocol;
 using EmProto.Simulator;
@@ -118,7 +119,7 @@ namespace EmProto.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "EvseSimulatorInvalidArgument", ErrorCategory.InvalidArgument, evse));
+                WriteError(new ErrorRecord(ex, ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, evse));
                 return;
             }
             WriteVerbose("Changed simulated charger " + evse.Serial + ": " + Describe() + ".");
@@ -146,7 +147,7 @@ namespace EmProto.PowerShell.Commands
         }
 
         private void Invalid(string message, string parameter) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), "EvseSimulatorInvalidArgument", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, null));
 
         private static bool IsDigits(string s)
         {

@@ -88,7 +88,7 @@ namespace EmProto.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(InTermsOfParameters(ex), ex), "EvseInvalidCommunicatorOption", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(InTermsOfParameters(ex), ex), ErrorIds.InvalidCommunicatorOption, ErrorCategory.InvalidArgument, null));
                 return;
             }
             catch (EvseException ex)
@@ -157,7 +157,7 @@ namespace EmProto.PowerShell.Commands
             }
             if (problem != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "EvseInvalidStorePath", ErrorCategory.InvalidArgument, path));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidStorePath, ErrorCategory.InvalidArgument, path));
             }
             return path;
         }

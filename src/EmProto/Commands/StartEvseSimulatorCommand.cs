@@ -207,7 +207,7 @@ namespace EmProto.PowerShell.Commands
                 if (SimulatorRegistry.Contains(serial))
                 {
                     WriteError(new ErrorRecord(new InvalidOperationException("A simulated charger with serial " + serial + " is already running; stop it first or pick another -Serial."),
-                        "EvseSimulatorExists", ErrorCategory.ResourceExists, serial.ToString()));
+                        ErrorIds.SimulatorExists, ErrorCategory.ResourceExists, serial.ToString()));
                     continue;
                 }
                 var evse = new SimulatedEvse(options.CloneWith(serial, i));
@@ -218,14 +218,14 @@ namespace EmProto.PowerShell.Commands
                 catch (SocketException ex)
                 {
                     WriteError(new ErrorRecord(new InvalidOperationException("The simulated charger " + serial + " could not open its UDP socket: " + ex.Message, ex),
-                        "EvseSimulatorStartFailed", ErrorCategory.ConnectionError, serial.ToString()));
+                        ErrorIds.SimulatorStartFailed, ErrorCategory.ConnectionError, serial.ToString()));
                     continue;
                 }
                 if (!SimulatorRegistry.TryAdd(evse, owner))
                 {
                     evse.Stop();
                     WriteError(new ErrorRecord(new InvalidOperationException("A simulated charger with serial " + serial + " is already running."),
-                        "EvseSimulatorExists", ErrorCategory.ResourceExists, serial.ToString()));
+                        ErrorIds.SimulatorExists, ErrorCategory.ResourceExists, serial.ToString()));
                     continue;
                 }
                 started.Add(evse);
@@ -379,7 +379,7 @@ namespace EmProto.PowerShell.Commands
 
         private SimulatorOptions? Invalid(string parameter, string message, object? target)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), "EvseSimulatorInvalidArgument", ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, target));
             return null;
         }
 

@@ -34,7 +34,7 @@ namespace EmProto.PowerShell.Commands
                 }
                 WriteVerbose("Waiting up to " + FormatDuration(Timeout) + " for " + Describe(evse) + " to be " + wanted + ".");
                 Run(ct => evse.WaitForStateAsync(s => Array.IndexOf(states, s.State) >= 0, false, ct),
-                    "Waiting for " + evse.Serial + " to be " + wanted, Timeout, "EvseWaitTimeout", evse.Serial);
+                    "Waiting for " + evse.Serial + " to be " + wanted, Timeout, ErrorIds.WaitTimeout, evse.Serial);
             }
             WriteObject(EvseCharger.From(evse));
         }

@@ -88,7 +88,7 @@ namespace EmProto.PowerShell
                 {
                     if (!replace)
                     {
-                        throw new EvseException(EvseErrorKind.InvalidOperation, "EvseCommunicatorRunning",
+                        throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.CommunicatorRunning,
                             "The communicator is already running on " + _current.LocalEndPoint + ". Use Stop-EvseCommunicator first, or -Force to replace it.");
                     }
                     var previous = _current.Options.Clone();
@@ -165,14 +165,14 @@ namespace EmProto.PowerShell
             if (!string.IsNullOrEmpty(port))
             {
                 if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p > 65535)
-                    throw new EvseException(EvseErrorKind.InvalidArgument, "EvseInvalidEnvironment", "EMPROTO_PORT must be a port number 0-65535; got '" + port + "'.");
+                    throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.InvalidEnvironment, "EMPROTO_PORT must be a port number 0-65535; got '" + port + "'.");
                 options.Port = p;
             }
             string? address = Environment.GetEnvironmentVariable("EMPROTO_LOCAL_ADDRESS");
             if (!string.IsNullOrEmpty(address))
             {
                 if (!IPAddress.TryParse(address, out var a))
-                    throw new EvseException(EvseErrorKind.InvalidArgument, "EvseInvalidEnvironment", "EMPROTO_LOCAL_ADDRESS must be an IP address; got '" + address + "'.");
+                    throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.InvalidEnvironment, "EMPROTO_LOCAL_ADDRESS must be an IP address; got '" + address + "'.");
                 options.LocalAddress = a;
             }
             string? store = Environment.GetEnvironmentVariable("EMPROTO_STORE_PATH");

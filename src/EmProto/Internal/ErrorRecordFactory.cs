@@ -45,8 +45,8 @@ namespace EmProto.PowerShell
             if (exception == null) throw new ArgumentNullException(nameof(exception));
             var category = exception.ErrorId switch
             {
-                "EvseStoreWriteFailed" => ErrorCategory.WriteError,
-                "EvseStoreLocked" => ErrorCategory.ResourceBusy,
+                ErrorIds.StoreWriteFailed => ErrorCategory.WriteError,
+                ErrorIds.StoreLocked => ErrorCategory.ResourceBusy,
                 _ => ErrorCategory.ReadError,
             };
             return new ErrorRecord(exception, exception.ErrorId, category, path)
@@ -61,8 +61,8 @@ namespace EmProto.PowerShell
         /// <summary>A not-found record for a serial, name or pattern that matched no known charger.</summary>
         public static ErrorRecord NotFound(string what, string value) =>
             new ErrorRecord(
-                new EvseException(EvseErrorKind.NotFound, "EvseNotFound", "No known charger has " + what + " '" + value + "'. Find-Evse finds chargers on the network; Connect-Evse -IPAddress adds one by address."),
-                "EvseNotFound", ErrorCategory.ObjectNotFound, value);
+                new EvseException(EvseErrorKind.NotFound, ErrorIds.NotFound, "No known charger has " + what + " '" + value + "'. Find-Evse finds chargers on the network; Connect-Evse -IPAddress adds one by address."),
+                ErrorIds.NotFound, ErrorCategory.ObjectNotFound, value);
 
         /// <summary>A timeout record for a wait that ran out.</summary>
         public static ErrorRecord WaitTimeout(string errorId, string message, object? target) =>

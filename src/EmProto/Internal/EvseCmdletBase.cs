@@ -165,7 +165,7 @@ namespace EmProto.PowerShell
         /// Runs engine work with the stop token (and a time limit when given), waiting on the pipeline thread.
         /// Running out of time raises an <see cref="EvseException"/> of kind Timeout with <paramref name="timeoutErrorId"/>.
         /// </summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = "EvseCommandTimeout", string? serial = null)
+        protected T Run<T>(Func<CancellationToken, Task<T>> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = ErrorIds.CommandTimeout, string? serial = null)
         {
             if (work == null) throw new ArgumentNullException(nameof(work));
             using (var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken))
@@ -184,7 +184,7 @@ namespace EmProto.PowerShell
         }
 
         /// <summary>Runs engine work that returns nothing; see <see cref="Run{T}"/>.</summary>
-        protected void Run(Func<CancellationToken, Task> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = "EvseCommandTimeout", string? serial = null)
+        protected void Run(Func<CancellationToken, Task> work, string activity, TimeSpan? timeout = null, string timeoutErrorId = ErrorIds.CommandTimeout, string? serial = null)
         {
             if (work == null) throw new ArgumentNullException(nameof(work));
             Run(async ct =>

@@ -64,7 +64,7 @@ namespace EmProto.PowerShell
                 }
                 catch (OperationCanceledException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "EvseOperationCancelled", ErrorCategory.OperationStopped, EvseCharger.From(evse)));
+                    WriteError(new ErrorRecord(ex, ErrorIds.OperationCancelled, ErrorCategory.OperationStopped, EvseCharger.From(evse)));
                 }
                 Drain();
             }
