@@ -62,6 +62,30 @@ namespace EmProto.Module.Tests
             return sim;
         }
 
+        /// <summary>
+        /// Starts a simulated charger with Start-EvseSimulator (so it is stopped with the test), after starting the
+        /// communicator again with the budget of <see cref="StartSimulator"/>, and waits until it is heard.
+        /// </summary>
+        protected void StartSimulatorCmdlet(string serial, string arguments = "")
+        {
+            var restart = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 3 -Timeout 3 -WearGuardInterval 60");
+            Assert.True(restart.Errors.Count == 0, "the communicator starts: " + string.Join("; ", restart.Errors));
+            var r = Host.Run("Start-EvseSimulator -Serial " + serial + " -AppEndPoint \"127.0.0.1:$((Get-EvseCommunicator).Port)\" -Password 123456 -PluggedIn " + arguments);
+            Assert.True(r.Errors.Count == 0, "the simulator starts: " + string.Join("; ", r.Errors));
+            WaitForCharger(serial);
+        }
+
+        /// <summary>Runs a script that must not fail and returns its output as text, one line per object.</summary>
+        protected string[] Lines(string script)
+        {
+            var r = Host.Run(script);
+            Assert.True(r.Errors.Count == 0, "the script runs without errors: " + string.Join("; ", r.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+            return r.Output.Select(o => o?.ToString() ?? string.Empty).ToArray();
+        }
+
+        /// <summary>Runs a script that must not fail and returns its output joined into one text.</summary>
+        protected string Text(string script) => string.Join("\n", Lines(script));
+
         /// <summary>Waits (up to 30 s) until the communicator has heard the charger.</summary>
         protected static void WaitForCharger(string serial)
         {
@@ -92,6 +116,7 @@ namespace EmProto.Module.Tests
 
         public void Dispose()
         {
+            Host.Run("Get-EvseSimulator | Stop-EvseSimulator -Confirm:$false");
             CommunicatorHolder.Stop();
             Host.Dispose();
             GC.SuppressFinalize(this);

@@ -1,4 +1,7 @@
-# End-to-end tests of the charger cmdlets against simulated chargers on loopback.
+# End-to-end tests of the charger cmdlets against simulated chargers on loopback, in a fresh pwsh: completion
+# (TabExpansion2), ForEach-Object -Parallel importing the module, the exported command set, and the finding,
+# configuration and planned-charge steps those run after. Tables, lists, events (Wait-Event, -Action), Clixml
+# and JSON run in-process on Microsoft.PowerShell.SDK: tests/EmProto.Module.Tests/PipelineCmdletTests.cs.
 BeforeAll {
     Import-Module $env:EMPROTO_TEST_MODULE -Force
     $script:status = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -StorePath (Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-pester-').FullName) 'evses.json') -Force -PassThru
@@ -41,22 +44,9 @@ Describe 'Finding and connecting' {
         "$($err[0])" | Should -Not -Match '987654'
         Connect-Evse -Serial $serial -Password 123456
     }
-
-    It 'Get-Evse shows a tidy table' {
-        $table = Get-Evse | Format-Table | Out-String -Width 200
-        foreach ($column in 'Serial', 'Name', 'Model', 'Address', 'State', 'Power kW') { $table | Should -Match $column }
-        $table | Should -Match $serial
-    }
 }
 
 Describe 'Reading' {
-    It 'Get-EvseState -Wait returns a fresh status with readings per phase' {
-        $s = Get-Evse -Serial $serial | Get-EvseState -Wait -Timeout 30
-        $s.State | Should -Be 'PluggedIn'
-        ($s | Format-List | Out-String) | Should -Match 'L1Volts'
-        ($s | Format-Table | Out-String -Width 200) | Should -Match 'Power kW'
-    }
-
     It 'Get-EvseConfig, Set-EvseConfig and Get-EvseSystemTime work end to end' {
         Set-EvseConfig -Serial $serial -MaxCurrent 14 -Confirm:$false
         (Get-EvseConfig -Serial $serial -MaxAge 0).MaxCurrent | Should -Be 14
@@ -86,33 +76,6 @@ Describe 'Reading' {
 }
 
 Describe 'Charging' {
-    It 'scenario 2: start, then wait until it really charges' {
-        Get-Evse -Name Garage | Start-EvseCharge -MaxCurrent 16 -Confirm:$false
-        $e = Get-Evse -Name Garage | Wait-Evse -State Charging -Timeout 00:01:00
-        $e.State | Should -Be 'Charging'
-        (Get-Evse -Online | Where-Object State -eq Charging | Measure-Object PowerKW -Sum).Sum | Should -BeGreaterThan 0
-    }
-
-    It 'scenario 3: the wear guard refuses flapping with a catchable error; -Force overrides' {
-        $evse = Get-Evse -Name Garage
-        $evse.Phases | Should -Be 1
-        { $evse | Stop-EvseCharge -ErrorAction Stop } | Should -Throw -ErrorId 'EvseWearGuard,EmProto.PowerShell.Commands.StopEvseChargeCommand'
-        $got = $null
-        Register-EvseEvent -EventName ChargingStopped -Serial $serial -SourceIdentifier test.stopped
-        $evse | Stop-EvseCharge -Force
-        $got = Wait-Event -SourceIdentifier test.stopped -Timeout 30
-        $got.SourceEventArgs.Evse.Serial | Should -Be $serial
-        $got.SourceEventArgs.EventName | Should -Be 'ChargingStopped'
-        # The event carries the session that just ended on the charger, with its energy.
-        $ended = $sim.Session
-        $ended.Phase | Should -Be 'Finished'
-        $got.SourceEventArgs.NewValue.ChargeId | Should -Be $ended.ChargeId
-        $got.SourceEventArgs.NewValue.EnergyKWh | Should -BeOfType [double]
-        [math]::Abs($got.SourceEventArgs.NewValue.EnergyKWh - $ended.EnergyKWh) | Should -BeLessThan 0.02
-        Unregister-Event -SourceIdentifier test.stopped
-        Remove-Event -SourceIdentifier test.stopped -ErrorAction SilentlyContinue
-    }
-
     It 'scenario 4: a planned charge shows as the planned session and Stop-EvseCharge cancels it' {
         # A wall-clock time like '23:30', but always three hours ahead on the charger's clock, so the plan
         # cannot come due during the test whatever time it runs at (at 23:29:58, '23:30' would).
@@ -144,50 +107,6 @@ Describe 'Charging' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'EvseStartNotPluggedIn,*'
         $err[0].CategoryInfo.Category | Should -Be 'DeviceError'
         $sim | Set-EvseSimulator -PlugIn
-    }
-}
-
-Describe 'Events' {
-    It 'reach an -Action job and stop after Unregister-Event' {
-        $global:EmProtoTestEvents = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
-        $job = Register-EvseEvent -EventName StateChanged -Serial $serial -SourceIdentifier test.action -Action { $global:EmProtoTestEvents.Enqueue($Event.SourceEventArgs) }
-        $sim | Set-EvseSimulator -Unplug
-        $deadline = [datetime]::UtcNow.AddSeconds(30)
-        while ($global:EmProtoTestEvents.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Wait-Event -Timeout 1 | Out-Null }
-        $global:EmProtoTestEvents.Count | Should -BeGreaterThan 0
-        $e = $null; $null = $global:EmProtoTestEvents.TryPeek([ref]$e)
-        $e.Serial | Should -Be $serial
-        ($e | Format-Table | Out-String -Width 200) | Should -Match 'Event'
-        $job | Should -BeOfType [System.Management.Automation.PSEventJob]
-        Unregister-Event -SourceIdentifier test.action
-        Get-EventSubscriber -SourceIdentifier test.action -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $sim | Set-EvseSimulator -PlugIn
-    }
-}
-
-Describe 'Objects' {
-    It 'survive Export-Clixml/Import-Clixml with their views' {
-        $path = Join-Path $TestDrive 'evse.xml'
-        Get-Evse -Serial $serial | Export-Clixml $path
-        $back = Import-Clixml $path
-        $back.PSObject.TypeNames[0] | Should -Be 'Deserialized.EmProto.PowerShell.EvseCharger'
-        ($back | Format-Table | Out-String -Width 200) | Should -Match 'Power kW'
-        $back | Get-EvseChargeRecord -ErrorAction Stop | Out-Null
-        Get-EvseState -Serial $serial | Export-Clixml $path
-        (Import-Clixml $path | Format-Table | Out-String -Width 200) | Should -Match 'Meter kWh'
-    }
-
-    It 'convert to JSON cleanly' {
-        $json = Get-Evse -Serial $serial | ConvertTo-Json -Depth 4
-        ($json | ConvertFrom-Json).Serial | Should -Be $serial
-        (Get-EvseCommunicator | ConvertTo-Json -Depth 4 | ConvertFrom-Json).Port | Should -Be $status.Port
-    }
-
-    It 'Get-EvseCommunicator reports the endpoint and counters' {
-        $c = Get-EvseCommunicator
-        $c.IsRunning | Should -BeTrue
-        $c.DatagramsSent | Should -BeGreaterThan 0
-        ($c | Format-Table | Out-String -Width 200) | Should -Match 'Dropped'
     }
 }
 
