@@ -15,6 +15,9 @@ namespace EmProto.Engine
         /// <summary>Automatic logins refused in a row before the engine stops trying (until Connect-Evse).</summary>
         internal const int AutoLoginFailureLimit = 3;
 
+        /// <summary>How many refusals of the stored password end automatic logins (until an explicit login).</summary>
+        public static int AutoLoginAttempts => AutoLoginFailureLimit;
+
         private readonly SemaphoreSlim _loginGate = new SemaphoreSlim(1, 1);
         private string? _password;
         private bool _loggedIn, _disconnected;
