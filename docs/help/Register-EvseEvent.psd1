@@ -8,7 +8,7 @@
         Name = 'The names of the chargers whose events are delivered (wildcards allowed, case does not matter), matched against the charger''s name when the event happens.'
         InputObject = 'Subscribes to events of these chargers only (from Get-Evse). Accepts pipeline input.'
         Serial = 'Subscribes to events of the chargers with these serials only.'
-        EventName = 'The event: Added, Changed, Removed, StateChanged, ChargingStarted, ChargingStopped, Error, Online or Offline.'
+        EventName = 'The event: Added, Changed, Removed, StateChanged, ChargingStarted, ChargingStopped, Error, Online, Offline or FirmwareChanged (the charger reports another software version at a login, after a firmware update; OldValue and NewValue are the versions, the message says what happens next).'
         SourceIdentifier = 'A name for the subscription, for Wait-Event, Get-Event and Unregister-Event. By default a GUID.'
         Action = 'A script block to run for each event. $Event, $EventArgs and $Sender are set. Without it, the events are queued for Wait-Event and Get-Event.'
         MessageData = 'Extra data for the action, available as $Event.MessageData.'

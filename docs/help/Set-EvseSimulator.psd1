@@ -22,6 +22,7 @@
         OfflineCharge = 'Changes the offline charge (start mode) at the charger: Enabled (0), Disabled (1) or Mode2 (2). The registered app is sent SetAndGetOffLineCharge (0x010D) with action 1 and the new value.'
         Language = 'Changes the display language at the charger. The registered app is sent SetAndGetLanguage (0x010F) with the new value.'
         TemperatureUnit = 'Changes the temperature unit at the charger: Celsius or Fahrenheit. The registered app is sent SetAndGetTemperatureUnit (0x0112) with the new value.'
+        SoftwareVersion = 'Simulates a firmware update: the simulated charger reports this software version (at most 16 printable ASCII characters) from now on and reboots, which drops the registered app without a word; it announces itself again (Login broadcast), the app logs in again and reads the new version.'
         PassThru = 'Returns the simulated charger object when the command has been done. By default this cmdlet returns no output.'
     }
     Outputs = @(

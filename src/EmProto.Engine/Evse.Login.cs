@@ -15,6 +15,9 @@ namespace EmProto.Engine
         /// <summary>Automatic logins refused in a row before the engine stops trying (until Connect-Evse).</summary>
         internal const int AutoLoginFailureLimit = 3;
 
+        /// <summary>How many refusals of the stored password end automatic logins (until an explicit login).</summary>
+        public static int AutoLoginAttempts => AutoLoginFailureLimit;
+
         private readonly SemaphoreSlim _loginGate = new SemaphoreSlim(1, 1);
         private string? _password;
         private bool _loggedIn, _disconnected;
@@ -119,11 +122,13 @@ namespace EmProto.Engine
                     return true;
                 };
                 var reply = (await _requests.RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero, answer, secret, "log in", false, RequestBudget.Full, cancellationToken).ConfigureAwait(false)).Datagram;
-                if (reply.Command == EmCommand.PasswordErrorResponse)
+                if (reply.Command == EmCommand.PasswordErrorResponse && explicitLogin)
                 {
                     // A PasswordErrorResponse carries nothing to correlate it with: a late one meant for an
                     // earlier try (another password, or a lost-and-resent request) must not fail this login.
-                    // Ask once more; a wrong password is refused again.
+                    // Ask once more; a wrong password is refused again. An automatic login does not: one
+                    // more request with a password that may be refused costs more (chargers may lock out)
+                    // than a stale refusal, which only moves the next automatic try back.
                     reply = (await _requests.RequestAsync(EmCommand.RequestLogin, ByteValuePayload.Zero, answer, secret, "log in", false, RequestBudget.Full, cancellationToken).ConfigureAwait(false)).Datagram;
                 }
                 if (reply.Command == EmCommand.PasswordErrorResponse)

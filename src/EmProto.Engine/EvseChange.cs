@@ -17,8 +17,13 @@ namespace EmProto.Engine
         Online,
         /// <summary>Logged in or out.</summary>
         Login,
-        /// <summary>The charger's address changed (or a datagram claimed it from elsewhere).</summary>
+        /// <summary>The charger's address changed (or a datagram claimed it from elsewhere): it may be an impostor.</summary>
         Address,
+        /// <summary>
+        /// The charger restarted: it announced itself (Login) from a new source port of the same IP address.
+        /// The new address is used; OldValue and NewValue are the endpoints. Not a warning.
+        /// </summary>
+        Restarted,
         /// <summary>A charge record arrived.</summary>
         Record,
         /// <summary>Charging began.</summary>

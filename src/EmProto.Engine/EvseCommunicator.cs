@@ -306,6 +306,9 @@ namespace EmProto.Engine
             }
         }
 
+        /// <summary>How long a charger's old address must have been silent for an announce from a new port to count as its restart.</summary>
+        private static readonly TimeSpan RestartSilence = TimeSpan.FromSeconds(3);
+
         private void HandleDatagram(in Datagram d, IPEndPoint remote, byte[] buffer, int count)
         {
             if (EmCommands.IsAppToCharger(d.Command))
@@ -337,6 +340,7 @@ namespace EmProto.Engine
                 return;
             }
 
+            var silentSince = evse.LastSeen;
             bool moved = evse.AcceptEndPoint(remote, originated, out var previous, out bool rejected);
             if (rejected)
             {
@@ -357,8 +361,20 @@ namespace EmProto.Engine
             if (moved)
             {
                 MarkDirty(evse);
-                Raise(evse, EvseChange.Address, previous, remote,
-                    "Charger " + evse.Serial + " now sends from " + remote + " (was " + previous + "). If you did not expect this, another device may be impersonating it: pin it with Connect-Evse -Pin.");
+                // A rebooted charger binds a new source port and announces itself (Login) from the same IP after
+                // its old address fell silent: a restart, recorded quietly. Another IP, a new port seen first on
+                // any other datagram, or an announce while the old address is still sending may be an impostor.
+                bool oldAddressSilent = !silentSince.HasValue || now - silentSince.Value >= RestartSilence;
+                if (d.Command == EmCommand.Login && oldAddressSilent && previous != null && previous.Address.Equals(remote.Address))
+                {
+                    Raise(evse, EvseChange.Restarted, previous, remote,
+                        "Charger " + evse.Serial + " restarted: it announced itself from port " + remote.Port + " (was " + previous.Port + ") of the same address " + remote.Address + ".");
+                }
+                else
+                {
+                    Raise(evse, EvseChange.Address, previous, remote,
+                        "Charger " + evse.Serial + " now sends from " + remote + " (was " + previous + "). If you did not expect this, another device may be impersonating it: pin it with Connect-Evse -Pin.");
+                }
             }
             if (evse.Touch(now)) Raise(evse, EvseChange.Online, false, true);
 

@@ -76,6 +76,26 @@ namespace EmProto.Simulator
             });
         }
 
+        /// <summary>
+        /// Simulates a firmware update: the charger now reports <paramref name="softwareVersion"/> and reboots,
+        /// which drops a registered app without a word and announces itself again (Login broadcast).
+        /// </summary>
+        /// <exception cref="ArgumentException">Empty, longer than 16 characters, or not printable ASCII.</exception>
+        public void ChangeFirmware(string softwareVersion)
+        {
+            if (string.IsNullOrEmpty(softwareVersion)) throw new ArgumentException("The software version must not be empty.", nameof(softwareVersion));
+            EmText.Validate(softwareVersion, 16, nameof(softwareVersion));
+            Control(() =>
+            {
+                _softwareVersion = softwareVersion;
+                if (_registered)
+                {
+                    Counters.AddRegistrationsDropped();
+                    Unregister();
+                }
+            });
+        }
+
         /// <summary>Sets the charger's clock so that it now shows <paramref name="chargerTime"/>.</summary>
         /// <exception cref="ArgumentOutOfRangeException">More than 10 years off.</exception>
         public void SetClock(DateTimeOffset chargerTime) => Control(() => SetOffset(chargerTime - SimNow));

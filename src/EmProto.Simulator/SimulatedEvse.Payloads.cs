@@ -22,7 +22,7 @@ namespace EmProto.Simulator
         private VersionPayload BuildVersion() => new VersionPayload
         {
             HardwareVersion = _options.HardwareVersion,
-            SoftwareVersion = _options.SoftwareVersion,
+            SoftwareVersion = _softwareVersion,
             Feature = 0x42296d48,
             SupportNew = _firmware.VersionForm == 37 ? (byte)1 : (byte?)null,
         };

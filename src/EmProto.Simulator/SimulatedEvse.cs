@@ -42,6 +42,7 @@ namespace EmProto.Simulator
         private bool _stopped;
 
         private EmPassword _password;
+        private string _softwareVersion;
         private string _name;
         private int _configuredAmps;
         private byte _offlineCharge;
@@ -90,6 +91,7 @@ namespace EmProto.Simulator
             _zone = _options.TimeZone ?? TimeZoneInfo.Utc;
             _password = EmPassword.FromString(_options.Password);
             _name = _options.Name;
+            _softwareVersion = _options.SoftwareVersion;
             _configuredAmps = _options.MaxAmps;
             _clockOffset = _options.ClockOffset;
             _plugged = _options.PluggedIn;
@@ -120,6 +122,12 @@ namespace EmProto.Simulator
         public string Password
         {
             get { lock (_gate) return _password.Reveal(); }
+        }
+
+        /// <summary>The software version the charger reports now (changed by <see cref="ChangeFirmware"/>).</summary>
+        public string SoftwareVersion
+        {
+            get { lock (_gate) return _softwareVersion; }
         }
 
         /// <summary>Number of phases (1 or 3).</summary>

@@ -101,7 +101,7 @@ namespace EmProto.PowerShell.Commands
 
         private void OnChanged(object? sender, EvseEventArgs e)
         {
-            if (e.Change == EvseChange.Info || e.Change == EvseChange.Online || e.Change == EvseChange.Config || e.Change == EvseChange.Address)
+            if (e.Change == EvseChange.Info || e.Change == EvseChange.Online || e.Change == EvseChange.Config || e.Change == EvseChange.Address || e.Change == EvseChange.Restarted)
                 Post(() => Consider(e.Evse));
         }
 

@@ -81,6 +81,11 @@ namespace EmProto.PowerShell.Commands
         [ValidateSet("Celsius", "Fahrenheit", IgnoreCase = true)]
         public TemperatureUnit? TemperatureUnit { get; set; }
 
+        /// <summary>Simulate a firmware update to this software version: the charger reboots and announces itself again.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SoftwareVersion { get; set; }
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
@@ -116,6 +121,7 @@ namespace EmProto.PowerShell.Commands
                 if (OfflineCharge.HasValue) evse.ChangeOfflineChargeLocally((byte)OfflineCharge.Value);
                 if (Language.HasValue) evse.ChangeLanguageLocally(Language.Value);
                 if (TemperatureUnit.HasValue) evse.ChangeTemperatureUnitLocally(TemperatureUnit.Value);
+                if (SoftwareVersion != null) evse.ChangeFirmware(SoftwareVersion);
             }
             catch (ArgumentException ex)
             {
@@ -143,6 +149,7 @@ namespace EmProto.PowerShell.Commands
             if (OfflineCharge.HasValue) parts.Add("offline charge " + OfflineCharge.Value + " at the charger");
             if (Language.HasValue) parts.Add("language " + Language.Value + " at the charger");
             if (TemperatureUnit.HasValue) parts.Add("temperature unit " + TemperatureUnit.Value + " at the charger");
+            if (SoftwareVersion != null) parts.Add("firmware update to " + SoftwareVersion);
             return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
         }
 

@@ -87,6 +87,11 @@ namespace EmProto.PowerShell
                 case EvseEventName.Offline:
                     if (change == EvseChange.Online && e.NewValue is bool off && !off) Forward(e, e.OldValue, e.NewValue);
                     break;
+                case EvseEventName.FirmwareChanged:
+                    if (change == EvseChange.Info && e.OldValue is EvseInfo before && e.NewValue is EvseInfo after
+                        && before.SoftwareVersion.Length > 0 && before.SoftwareVersion != after.SoftwareVersion)
+                        Forward(e, before.SoftwareVersion, after.SoftwareVersion);
+                    break;
             }
         }
 

@@ -118,7 +118,9 @@ namespace EmProto.PowerShell
                 StateReceivedAt = current ? state!.ReceivedAt.UtcDateTime : (DateTime?)null,
                 LoginProblem = failedAt.HasValue
                     ? failedAt.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + ": " + evse.AuthenticationFailure + "; Connect-Evse with the right password tries again."
-                    : string.Empty,
+                    : !evse.IsLoggedIn && evse.AuthenticationFailure != null
+                        ? evse.AuthenticationFailure + "; the stored password is tried again later, at most " + Evse.AutoLoginAttempts + " times in all."
+                        : string.Empty,
             };
         }
 

@@ -21,5 +21,7 @@ namespace EmProto.PowerShell
         Online,
         /// <summary>A charger went offline.</summary>
         Offline,
+        /// <summary>A charger runs another software version than before (a firmware update); OldValue and NewValue are the versions.</summary>
+        FirmwareChanged,
     }
 }
