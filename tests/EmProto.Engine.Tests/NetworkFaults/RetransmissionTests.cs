@@ -81,7 +81,7 @@ namespace EmProto.Engine.Tests.NetworkFaults
         [Fact]
         public void The_retransmission_timeout_follows_the_measured_round_trip_within_its_floor_and_ceiling()
         {
-            var timer = new Session.RetransmitTimer(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(500));
+            var timer = new EmProto.Engine.Session.RetransmitTimer(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(500));
             Assert.Equal(TimeSpan.FromMilliseconds(500), timer.Timeout);
             Assert.Null(timer.SmoothedRoundTrip);
             timer.Sample(TimeSpan.FromMilliseconds(2));

@@ -1,4 +1,4 @@
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>How <see cref="DatagramMutator"/> derived a packet from the seed vectors.</summary>
     public enum MutationKind

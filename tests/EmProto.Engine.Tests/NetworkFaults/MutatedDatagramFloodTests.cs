@@ -5,7 +5,7 @@ using EmProto.Protocol;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     public sealed class MutatedDatagramFloodTests
     {

@@ -7,7 +7,7 @@ using EmProto.Engine.Tests.Loopback;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// A second loopback socket claims to be a logged-in charger. It can never redirect the session

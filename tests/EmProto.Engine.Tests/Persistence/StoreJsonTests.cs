@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using EmProto.Engine.Persistence;
 
-namespace EmProto.Engine.Tests
+namespace EmProto.Engine.Tests.Persistence
 {
     public sealed class StoreJsonTests
     {

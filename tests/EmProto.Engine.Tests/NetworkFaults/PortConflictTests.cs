@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Net;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     public sealed class PortConflictTests
     {

@@ -8,7 +8,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// Two network namespaces joined by a veth pair on a private /24 — a real link with real

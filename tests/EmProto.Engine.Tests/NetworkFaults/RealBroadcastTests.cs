@@ -6,7 +6,7 @@ using EmProto.Protocol;
 using EmProto.Simulator;
 using Xunit.Abstractions;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// Discovery with real broadcasts: a simulated charger in one network namespace announces itself

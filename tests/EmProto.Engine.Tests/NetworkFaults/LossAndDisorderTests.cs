@@ -4,7 +4,7 @@ using EmProto.Engine.Tests.Loopback;
 using EmProto.Protocol;
 using Xunit.Abstractions;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// 30 % loss in both directions, 10 % duplication and 10 % reordering on the simulator's side: every

@@ -7,7 +7,7 @@ using System.Threading;
 using EmProto.Engine.Persistence;
 using Xunit.Abstractions;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.Persistence
 {
     public sealed class StoreUnderFaultsTests : IDisposable
     {

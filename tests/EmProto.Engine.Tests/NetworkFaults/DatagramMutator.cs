@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using EmProto.Protocol;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// Derives hostile packets from the seed datagrams, deterministically and without allocating:

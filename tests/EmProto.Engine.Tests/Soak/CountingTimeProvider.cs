@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.Soak
 {
     /// <summary>A time provider that passes everything to another and counts the timers alive (created, not disposed).</summary>
     public sealed class CountingTimeProvider : TimeProvider

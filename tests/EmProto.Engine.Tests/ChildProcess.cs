@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests
 {
     /// <summary>Runs tests/EmProto.StoreWriter as a child process and collects its output lines.</summary>
     public sealed class ChildProcess : IDisposable

@@ -1,10 +1,11 @@
+using EmProto.Engine.Tests.Loopback;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using EmProto.Protocol;
 
-namespace EmProto.Engine.Tests.Loopback
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     public class LossAndScaleTests
     {

@@ -2,7 +2,7 @@ using System;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
-namespace EmProto.Engine.Tests
+namespace EmProto.Engine.Tests.Model
 {
     /// <summary>The model types built from payloads: one conversion each, used by the live path and by decoded dumps.</summary>
     public class ModelTests

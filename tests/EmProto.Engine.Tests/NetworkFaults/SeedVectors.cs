@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using EmProto.Protocol;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>Every datagram of tests/vectors/*.tsv (the copy beside the test assembly, read like the protocol tests read it).</summary>
     public static class SeedVectors

@@ -4,7 +4,7 @@ using System.Net;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
-namespace EmProto.Engine.Tests
+namespace EmProto.Engine.Tests.Session
 {
     public class SessionTests
     {

@@ -11,7 +11,7 @@ using EmProto.Simulator;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
-namespace EmProto.Engine.Tests.Reliability2
+namespace EmProto.Engine.Tests.Soak
 {
     [CollectionDefinition("Soak", DisableParallelization = true)]
     public sealed class SoakCollection

@@ -1,4 +1,4 @@
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests
 {
     /// <summary>xorshift64*: a seeded, allocation-free generator whose sequence never changes between runtimes.</summary>
     public struct DeterministicRandom

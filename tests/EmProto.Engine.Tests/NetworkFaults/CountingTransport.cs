@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EmProto.Engine.Transport;
 
-namespace EmProto.Engine.Tests.Reliability
+namespace EmProto.Engine.Tests.NetworkFaults
 {
     /// <summary>
     /// A fake socket that only counts what the communicator sends (cheap enough for a million

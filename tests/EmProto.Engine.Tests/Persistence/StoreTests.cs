@@ -6,7 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 
-namespace EmProto.Engine.Tests
+namespace EmProto.Engine.Tests.Persistence
 {
     public sealed class StoreTests : IDisposable
     {
