@@ -45,6 +45,8 @@ namespace EmProto.Engine.Tests
 
         public ChargeStartResponsePayload StartResponse { get; set; } = new ChargeStartResponsePayload { MaxAmps = 16, StartResult = 1 };
 
+        public ChargeStopResponsePayload StopResponse { get; set; } = new ChargeStopResponsePayload();
+
         public ChargingStatusPayload? ChargingStatus { get; set; }
 
         /// <summary>Seeded loss: the share of requests that never reach the charger.</summary>
@@ -164,7 +166,7 @@ namespace EmProto.Engine.Tests
                     Send(EmCommand.ChargeStartResponse, StartResponse);
                     break;
                 case EmCommand.ChargeStop:
-                    Send(EmCommand.ChargeStopResponse, new ChargeStopResponsePayload());
+                    Send(EmCommand.ChargeStopResponse, StopResponse);
                     break;
                 case EmCommand.SetAndGetSystemTime:
                 {
