@@ -70,6 +70,17 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void Binding_an_address_this_host_does_not_have_is_EvseSocketError()
+        {
+            // 192.0.2.1 is TEST-NET-1 (documentation only): the bind fails on any host and nothing is sent.
+            var r = Host.Run("Start-EvseCommunicator -LocalAddress 192.0.2.1 -Port 0 -NoStore -Force");
+            Assert.True(r.Errors.Count == 1, "exactly one error is expected, got " + r.Errors.Count + ": " + string.Join("; ", r.Errors));
+            Assert.StartsWith("EvseSocketError,", r.Errors[0].FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Equal(ErrorCategory.ConnectionError, r.Errors[0].CategoryInfo.Category);
+            Assert.Contains("192.0.2.1", r.Errors[0].Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void An_unusable_EMPROTO_PORT_is_EvseInvalidEnvironment()
         {
             string? before = Environment.GetEnvironmentVariable("EMPROTO_PORT");

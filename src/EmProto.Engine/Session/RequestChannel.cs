@@ -149,6 +149,12 @@ namespace EmProto.Engine.Session
                 throw new EvseTimeoutException("Charger " + _serial + " did not answer (" + describe + ") after " + attempt + " tries over " +
                     total.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s. Is it online and on this network?", _serial);
             }
+            catch (OperationCanceledException ex) when (_lifetime().IsCancellationRequested && !ct.IsCancellationRequested || ct == _lifetime() && ct.IsCancellationRequested)
+            {
+                // Not the caller's cancellation: the communicator stopped under the request.
+                throw new EvseException(EvseErrorKind.Connection, ErrorIds.CommunicatorStopped,
+                    "The communicator was stopped while waiting for charger " + _serial + " (" + describe + "). Start-EvseCommunicator starts it again.", _serial, ex);
+            }
             finally
             {
                 lock (_sync) _waiters.Remove(waiter);

@@ -81,6 +81,21 @@ namespace EmProto.Engine.Tests.Session
         }
 
         [Fact]
+        public void A_request_in_flight_when_the_communicator_stops_fails_with_EvseCommunicatorStopped()
+        {
+            using var h = new Harness();
+            var evse = h.LoggedIn();
+            h.Charger.Silent = true;
+            var read = evse.GetSystemTimeAsync();
+            Harness.WaitUntil(() => evse.PendingRequestCount > 0, "the read is waiting for its answer");
+            h.Communicator.Stop();
+            var ex = Assert.Throws<EvseException>(() => h.Run(read));
+            Assert.Equal("EvseCommunicatorStopped", ex.ErrorId);
+            Assert.Equal(EvseErrorKind.Connection, ex.Kind);
+            Assert.Equal(0, evse.PendingRequestCount);
+        }
+
+        [Fact]
         public void Every_heading_is_answered_at_once()
         {
             using var h = new Harness();
