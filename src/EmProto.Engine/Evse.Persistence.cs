@@ -56,13 +56,9 @@ namespace EmProto.Engine
                 {
                     try
                     {
-                        _timeZone = TimeZoneInfo.FindSystemTimeZoneById(stored.TimeZone);
+                        _timeZone = EvseTimeZones.Find(stored.TimeZone);
                     }
-                    catch (TimeZoneNotFoundException)
-                    {
-                        _timeZone = null;
-                    }
-                    catch (InvalidTimeZoneException)
+                    catch (ArgumentException)
                     {
                         _timeZone = null;
                     }

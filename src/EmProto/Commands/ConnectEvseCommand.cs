@@ -91,14 +91,19 @@ namespace EmProto.PowerShell.Commands
             else if (PlainTextPassword != null) _password = PlainTextPassword;
             if (TimeZone != null)
             {
+                TimeZoneInfo? zone = null;
+                string? problem = null;
                 try
                 {
-                    _zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+                    zone = EvseTimeZones.Find(TimeZone);
                 }
-                catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
+                catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidTimeZone, ErrorCategory.InvalidArgument, TimeZone));
+                    problem = ex.Message;
                 }
+                if (zone == null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem ?? EvseTimeZones.Unknown(TimeZone), nameof(TimeZone)), ErrorIds.InvalidTimeZone, ErrorCategory.InvalidArgument, TimeZone));
+                _zone = zone;
             }
         }
 

@@ -387,20 +387,12 @@ namespace EmProto.PowerShell.Commands
         {
             try
             {
-                return TimeZoneInfo.FindSystemTimeZoneById(id);
+                return EvseTimeZones.Find(id);
             }
-            catch (TimeZoneNotFoundException)
+            catch (ArgumentException)
             {
+                return null;
             }
-            catch (InvalidTimeZoneException)
-            {
-            }
-            foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
-            {
-                if (string.Equals(zone.DisplayName, id, StringComparison.OrdinalIgnoreCase) || string.Equals(zone.StandardName, id, StringComparison.OrdinalIgnoreCase))
-                    return zone;
-            }
-            return null;
         }
     }
 }

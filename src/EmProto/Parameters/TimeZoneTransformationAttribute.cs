@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using EmProto.Engine;
 
 namespace EmProto.PowerShell
 {
@@ -12,7 +13,6 @@ namespace EmProto.PowerShell
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class TimeZoneTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly string[] OffsetFormats = { @"hh\:mm", "hhmm", "%h", "hh" };
 
         /// <inheritdoc/>
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -33,34 +33,30 @@ namespace EmProto.PowerShell
             }
         }
 
-        /// <summary>Resolves a zone id, "Local", "UTC" or a fixed offset.</summary>
+        /// <summary>Resolves a zone id, "Local", "UTC" or a fixed offset (see <see cref="EvseTimeZones"/>).</summary>
         /// <exception cref="ArgumentTransformationMetadataException">Nothing matches.</exception>
         public static TimeZoneInfo FromText(string text)
         {
-            if (string.Equals(text, "Local", StringComparison.OrdinalIgnoreCase)) return TimeZoneInfo.Local;
-            if (string.Equals(text, "UTC", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "Z", StringComparison.OrdinalIgnoreCase)) return TimeZoneInfo.Utc;
-            if (text.Length > 1 && (text[0] == '+' || text[0] == '-'))
-            {
-                if (TimeSpan.TryParseExact(text.Substring(1), OffsetFormats, CultureInfo.InvariantCulture, out var span))
-                    return FixedOffset(text[0] == '-' ? span.Negate() : span);
-            }
             try
             {
-                return TimeZoneInfo.FindSystemTimeZoneById(text);
+                return EvseTimeZones.Find(text) ?? throw new ArgumentTransformationMetadataException(EvseTimeZones.Unknown(text));
             }
-            catch (Exception e) when (e is TimeZoneNotFoundException || e is InvalidTimeZoneException)
+            catch (ArgumentException e)
             {
-                throw new ArgumentTransformationMetadataException("'" + text + "' is not a time zone known to this system. Use an id such as Europe/Amsterdam (IANA) or 'W. Europe Standard Time' (Windows), 'Local', 'UTC', or an offset such as +02:00.", e);
+                throw new ArgumentTransformationMetadataException(e.Message, e);
             }
         }
 
         private static TimeZoneInfo FixedOffset(TimeSpan offset)
         {
-            if (offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset < TimeSpan.FromHours(-14) || offset > TimeSpan.FromHours(14))
-                throw new ArgumentTransformationMetadataException("A fixed offset is whole minutes between -14:00 and +14:00; got " + offset + ".");
-            string sign = offset < TimeSpan.Zero ? "-" : "+";
-            string name = "UTC" + sign + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
-            return TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
+            try
+            {
+                return EvseTimeZones.FixedOffset(offset);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentTransformationMetadataException(e.Message, e);
+            }
         }
     }
 }
