@@ -5,7 +5,7 @@ using EmProto.Engine;
 namespace EmProto.PowerShell
 {
     /// <summary>Turns engine failures into ErrorRecords with stable ids and the right category.</summary>
-    public static class ErrorRecordFactory
+    internal static class ErrorRecordFactory
     {
         /// <summary>The PowerShell category of an engine error kind.</summary>
         public static ErrorCategory CategoryOf(EvseErrorKind kind) => kind switch

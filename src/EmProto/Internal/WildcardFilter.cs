@@ -9,7 +9,7 @@ namespace EmProto.PowerShell
     /// insensitive; a value matches when any pattern matches. It remembers which patterns matched, so a
     /// pattern without wildcards that matched nothing can be reported (EvseNotFound). Thread-safe.
     /// </summary>
-    public sealed class WildcardFilter
+    internal sealed class WildcardFilter
     {
         private readonly List<KeyValuePair<string, WildcardPattern>> _patterns = new List<KeyValuePair<string, WildcardPattern>>();
         private readonly HashSet<string> _matched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -8,7 +8,7 @@ using EmProto.Protocol.Payloads;
 namespace EmProto.PowerShell
 {
     /// <summary>Turns decoded datagrams into <see cref="DecodedDatagram"/> records for people.</summary>
-    public static class DatagramProjection
+    internal static class DatagramProjection
     {
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
