@@ -13,7 +13,7 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EvseSimulator")]
     [OutputType(typeof(SimulatedEvse))]
-    public sealed class GetEvseSimulatorCommand : PSCmdlet
+    public sealed class GetEvseSimulatorCommand : EvseCmdletBase
     {
         /// <summary>Serials to match (16 hex digits; wildcards allowed).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -8,7 +8,7 @@ namespace EmProto.PowerShell.Commands
     /// Base of the cmdlets that act on simulated chargers given on the pipeline or by -Serial
     /// (wildcards allowed; a serial without wildcards that matches nothing is an error).
     /// </summary>
-    public abstract class SimulatorTargetCommandBase : PSCmdlet
+    public abstract class SimulatorTargetCommandBase : EvseCmdletBase
     {
         /// <summary>Parameter set: simulators from the pipeline.</summary>
         protected const string InputObjectSet = "InputObject";

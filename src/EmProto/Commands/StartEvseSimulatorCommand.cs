@@ -22,9 +22,8 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "EvseSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SimulatedEvse))]
-    public sealed class StartEvseSimulatorCommand : PSCmdlet, IDisposable
+    public sealed class StartEvseSimulatorCommand : EvseCmdletBase
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
         /// <summary>How many chargers to start (consecutive serials).</summary>
         [Parameter]
@@ -194,6 +193,7 @@ namespace EmProto.PowerShell.Commands
                 if (wait) foreach (var evse in started) SimulatorRegistry.Stop(evse);
             }
             if (wait && started.Count > 0) WriteVerbose("Stopped " + started.Count + " simulated charger(s).");
+            base.EndProcessing();
         }
 
         private void StartAll(SimulatorOptions options, EvseSerial first, List<SimulatedEvse> started)
@@ -234,17 +234,11 @@ namespace EmProto.PowerShell.Commands
             }
         }
 
-        /// <inheritdoc/>
-        protected override void StopProcessing() => _stop.Cancel();
-
-        /// <summary>Releases the stop signal.</summary>
-        public void Dispose() => _stop.Dispose();
-
         private void WaitForEnd(int count)
         {
             var begin = DateTime.UtcNow;
             var progress = new ProgressRecord(0, "Simulating " + count + " charger(s)", "Running; press Ctrl+C to stop.");
-            while (!_stop.IsCancellationRequested)
+            while (!StopToken.IsCancellationRequested)
             {
                 var elapsed = DateTime.UtcNow - begin;
                 TimeSpan slice = TimeSpan.FromSeconds(1);
@@ -258,10 +252,10 @@ namespace EmProto.PowerShell.Commands
                 }
                 progress.StatusDescription = "Running for " + elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; press Ctrl+C to stop.";
                 WriteProgress(progress);
-                _stop.Token.WaitHandle.WaitOne(slice);
+                StopToken.WaitHandle.WaitOne(slice);
             }
             progress.RecordType = ProgressRecordType.Completed;
-            if (!_stop.IsCancellationRequested) WriteProgress(progress);
+            if (!StopToken.IsCancellationRequested) WriteProgress(progress);
         }
 
         private SimulatorOptions? BuildOptions()
