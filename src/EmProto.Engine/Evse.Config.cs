@@ -169,6 +169,7 @@ namespace EmProto.Engine
             var info = EmCommandTable.Get(command);
             string what = "read " + (info?.Description ?? EmCommands.Name(command));
             bool optional = info?.Support == CommandSupport.Optional;
+            if (optional) _capabilities.Asking(command, Now);
             try
             {
                 var r = await _requests.RequestAsync(command, payload, d => d.Command == reply, null, what, true, budget, ct).ConfigureAwait(false);
@@ -180,7 +181,8 @@ namespace EmProto.Engine
                 if (_capabilities.Record(command, false)) _communicator.MarkDirty(this);
                 throw new EvseTimeoutException("Charger " + Serial + " did not answer (" + what + ") within " +
                     _requests.BudgetOf(budget).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) +
-                    " s; this is an optional request that some firmware ignores: it is not asked again of this charger until its next login.", Serial);
+                    " s; this is an optional request that some firmware ignores (after " + Session.CapabilityMemory.MissesToIgnore +
+                    " unanswered asks in a row it is not asked again of this charger until its next login).", Serial);
             }
         }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using EmProto.Engine.Session;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
@@ -101,7 +102,10 @@ namespace EmProto.Engine
             {
                 lock (_sync) _loginAnswers++;
             }
-            return _requests.Deliver(d);
+            if (_requests.Deliver(d)) return true;
+            // A late answer to an optional request still shows that this firmware answers it.
+            if (_capabilities.LateReply(d.Command, Now, TimeSpan.FromTicks(_requests.BudgetOf(RequestBudget.Full).Ticks * 2))) _communicator.MarkDirty(this);
+            return false;
         }
 
         internal Task SendAsync(EmCommand command, EmPayload payload, EmPassword? passwordOverride = null)

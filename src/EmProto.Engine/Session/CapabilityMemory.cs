@@ -14,6 +14,11 @@ namespace EmProto.Engine.Session
         private readonly object _sync = new object();
         private readonly Dictionary<EmCommand, EvseCapability> _states = new Dictionary<EmCommand, EvseCapability>();
         private readonly HashSet<EmCommand> _askedThisLogin = new HashSet<EmCommand>();
+        private readonly Dictionary<EmCommand, int> _misses = new Dictionary<EmCommand, int>();
+        private readonly Dictionary<EmCommand, DateTimeOffset> _lastAsked = new Dictionary<EmCommand, DateTimeOffset>();
+
+        /// <summary>Unanswered asks in a row after which a request counts as ignored (one lost exchange is not proof).</summary>
+        internal const int MissesToIgnore = 2;
         private string _firmware = string.Empty;
 
         /// <summary>A snapshot for users.</summary>
@@ -49,17 +54,52 @@ namespace EmProto.Engine.Session
             lock (_sync) _askedThisLogin.Clear();
         }
 
-        /// <summary>Records an outcome; true when it changed.</summary>
+        /// <summary>
+        /// Records an outcome; true when the state changed. An answer counts at once; a request counts as ignored
+        /// only after <see cref="MissesToIgnore"/> unanswered asks in a row, so packet loss alone does not teach
+        /// that a firmware ignores it.
+        /// </summary>
         public bool Record(EmCommand request, bool answered)
         {
-            var state = answered ? EvseCapability.Answered : EvseCapability.Ignored;
             lock (_sync)
             {
                 _askedThisLogin.Add(request);
+                if (answered) _misses.Remove(request);
+                else
+                {
+                    _misses.TryGetValue(request, out int misses);
+                    _misses[request] = ++misses;
+                    if (misses < MissesToIgnore) return false;
+                }
+                var state = answered ? EvseCapability.Answered : EvseCapability.Ignored;
                 if (_states.TryGetValue(request, out var s) && s == state) return false;
                 _states[request] = state;
                 return true;
             }
+        }
+
+        /// <summary>Notes that the request is being sent now (a late answer within a while still counts as an answer).</summary>
+        public void Asking(EmCommand request, DateTimeOffset now)
+        {
+            lock (_sync) _lastAsked[request] = now;
+        }
+
+        /// <summary>
+        /// A reply nobody waited for: when it answers an optional request asked within <paramref name="window"/>, the
+        /// firmware does answer it (the reply was just late); true when that changed the state.
+        /// </summary>
+        public bool LateReply(EmCommand reply, DateTimeOffset now, TimeSpan window)
+        {
+            foreach (var request in EvseCapabilities.Tracked)
+            {
+                if (EmCommandTable.Get(request)?.Reply != reply) continue;
+                lock (_sync)
+                {
+                    if (!_lastAsked.TryGetValue(request, out var asked) || now - asked > window) return false;
+                }
+                return Record(request, true);
+            }
+            return false;
         }
 
         /// <summary>Forgets everything when the firmware version differs from the one learned with; true when cleared.</summary>
@@ -71,7 +111,11 @@ namespace EmProto.Engine.Session
                 if (string.Equals(_firmware, version, StringComparison.Ordinal)) return false;
                 bool had = _states.Count > 0 && _firmware.Length > 0;
                 _firmware = version;
-                if (had) _states.Clear();
+                if (had)
+                {
+                    _states.Clear();
+                    _misses.Clear();
+                }
                 return had;
             }
         }

@@ -96,6 +96,23 @@ namespace EmProto.Engine.Tests.Session
         }
 
         [Fact]
+        public void One_lost_optional_request_is_no_proof_two_in_a_row_are_and_a_late_answer_counts()
+        {
+            using var h = new Harness();
+            h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
+            var evse = h.LoggedIn();
+            // The probe after the login goes unanswered once: not yet "ignored".
+            h.AdvanceUntil(() => h.Transport.CountSent(EmCommand.RequestChargingStatus) > 0 && evse.PendingRequestCount == 0, "the probe after the login gave up", TimeSpan.FromSeconds(30));
+            Assert.Equal(EvseCapability.NotAsked, evse.Capabilities.ChargingStatus);
+            // A second unanswered ask in a row: now it is.
+            Assert.Throws<EvseException>(() => h.Run(evse.RefreshSessionAsync()));
+            Assert.Equal(EvseCapability.Ignored, evse.Capabilities.ChargingStatus);
+            // The charger's answer arrives late (after the budget, within the window): the firmware does answer it.
+            h.Charger.Send(EmCommand.SingleAcChargingStatusResponse, new ChargingStatusPayload { CurrentState = CurrentState.ReadyToCharge });
+            Assert.Equal(EvseCapability.Answered, evse.Capabilities.ChargingStatus);
+        }
+
+        [Fact]
         public void Every_heading_is_answered_at_once()
         {
             using var h = new Harness();
