@@ -2,7 +2,7 @@
 @{
     Synopsis = 'Ends the session with a charger.'
     Description = @(
-        'Ends the session with a charger: EmProto stops answering its keep-alives and stops logging in again. The charger stays known, with its stored password, so Connect-Evse or any command reconnects later.'
+        'Hands a charger back (for example to the phone app): EmProto ends the session, stops answering its keep-alives so it returns to broadcasting, and does not log in again on its own - in this process and in the next ones, since it is remembered in the store - until Connect-Evse. Commands that need a session give EvseNotConnected meanwhile, and Get-Evse shows the state Disconnected. The charger stays known with its stored password; Remove-Evse forgets it altogether.'
     )
     Parameters = @{
         Name = 'The names of the chargers, as Get-Evse shows them (for example Garage). Wildcards are allowed and case does not matter. A name without wildcards that matches no known charger gives the error EvseNotFound; the other chargers are still acted on.'
