@@ -30,6 +30,7 @@
         StatusAsRecord = 'Sends status pushes as command 13 (StatusRecord) instead of 4.'
         StatusForm = 'Status payload length: 25, 33 or 40 bytes. By default the -Firmware profile decides (Full 25 for one phase and 33 for three, Telestar 25, BS20 40).'
         VersionForm = 'Version payload length: 36 or 37 bytes. By default the -Firmware profile decides (BS20 36, others 37).'
+        LocalPort = 'The UDP port each simulated charger sends from, on 127.0.0.1; with -Count the chargers take consecutive ports from it. 0, the default, picks a free port for each. A port that is taken gives the error EvseSimulatorStartFailed for that charger.'
         Count = @{
             Description = 'The number of simulated chargers to start. Each gets its own serial and UDP port on 127.0.0.1.'
             DefaultValue = '1'

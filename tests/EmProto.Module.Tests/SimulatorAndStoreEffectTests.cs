@@ -59,6 +59,48 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void LocalPort_binds_the_simulated_charger_to_that_port_and_a_taken_port_is_EvseSimulatorStartFailed()
+        {
+            int free;
+            using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+                free = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            var r = Host.Run("Start-EvseSimulator -Serial 5e5e0000000000f1 -LocalPort " + free + " -AppEndPoint 127.0.0.1:9 -PassThru");
+            Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors));
+            var sim = Assert.IsType<EmProto.Simulator.SimulatedEvse>(Assert.Single(r.Output).BaseObject);
+            Assert.Equal(free, sim.LocalEndPoint!.Port);
+            Host.Run("Stop-EvseSimulator -Serial 5e5e0000000000f1");
+
+            using var taken = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            int port = ((System.Net.IPEndPoint)taken.Client.LocalEndPoint!).Port;
+            var e = SingleError(Host.Run("Start-EvseSimulator -Serial 5e5e0000000000f2 -LocalPort " + port + " -AppEndPoint 127.0.0.1:9"));
+            Assert.Equal("EvseSimulatorStartFailed", Id(e));
+            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
+            Assert.Empty(Host.Run("Get-EvseSimulator -Serial 5e5e0000000000f2 -ErrorAction SilentlyContinue").Output);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_cancellation_that_is_not_CtrlC_is_reported_as_EvseCommunicatorStopped_for_that_charger()
+        {
+            using var sim = StartSimulator();
+            WaitForCharger("5e5e000000000042");
+            Host.Run("Connect-Evse -Serial 5e5e000000000042 -PlainTextPassword 123456");
+            sim.Stop();
+            // A read waits for the silent charger; the communicator is stopped underneath it from another thread.
+            var stopper = System.Threading.Tasks.Task.Run(async () =>
+            {
+                var evse = Communicator.GetEvse("5e5e000000000042")!;
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (evse.PendingRequestCount == 0 && DateTime.UtcNow < deadline) await System.Threading.Tasks.Task.Delay(10);
+                Communicator.Stop();
+            });
+            var r = Host.Run("Get-EvseSystemTime -Serial 5e5e000000000042");
+            await stopper.WaitAsync(TimeSpan.FromSeconds(60));
+            var e = SingleError(r);
+            Assert.Equal("EvseCommunicatorStopped", Id(e));
+            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
+        }
+
+        [Fact]
         public void OfflineAfter_and_PinAddresses_reach_the_communicator()
         {
             Lines("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -OfflineAfter 30 -PinAddresses");

@@ -89,8 +89,6 @@ namespace EmProto.Engine
         public const string WaitTimeout = "EvseWaitTimeout";
         /// <summary>Waiting for a status from a charger ran out of time.</summary>
         public const string StateTimeout = "EvseStateTimeout";
-        /// <summary>The operation was stopped (Ctrl+C or the pipeline was stopped).</summary>
-        public const string OperationCancelled = "EvseOperationCancelled";
 
         /// <summary>The local UDP port is in use by another program.</summary>
         public const string PortInUse = "EvsePortInUse";

@@ -24,6 +24,13 @@ namespace EmProto.PowerShell.Commands
     [OutputType(typeof(SimulatedEvse))]
     public sealed class StartEvseSimulatorCommand : EvseCmdletBase
     {
+        /// <summary>
+        /// The UDP port the simulated charger sends from on 127.0.0.1 (with -Count, consecutive ports from it);
+        /// 0, the default, picks a free port.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int LocalPort { get; set; }
 
         /// <summary>How many chargers to start (consecutive serials).</summary>
         [Parameter]
@@ -210,7 +217,17 @@ namespace EmProto.PowerShell.Commands
                         ErrorIds.SimulatorExists, ErrorCategory.ResourceExists, serial.ToString()));
                     continue;
                 }
-                var evse = new SimulatedEvse(options.CloneWith(serial, i));
+                var chargerOptions = options.CloneWith(serial, i);
+                if (LocalPort > 0)
+                {
+                    if (LocalPort + i > 65535)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException("-LocalPort " + LocalPort + " with -Count " + Count + " runs past port 65535."), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, serial.ToString()));
+                        break;
+                    }
+                    chargerOptions.LocalEndPoint = new IPEndPoint(IPAddress.Loopback, LocalPort + i);
+                }
+                var evse = new SimulatedEvse(chargerOptions);
                 try
                 {
                     evse.Start();

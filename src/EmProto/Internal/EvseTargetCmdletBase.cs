@@ -64,7 +64,9 @@ namespace EmProto.PowerShell
                 }
                 catch (OperationCanceledException ex)
                 {
-                    WriteError(new ErrorRecord(ex, ErrorIds.OperationCancelled, ErrorCategory.OperationStopped, EvseCharger.From(evse)));
+                    // Not Ctrl+C: the only other canceller is the communicator's lifetime (stopped or restarted underneath).
+                    WriteEvseError(new EvseException(EvseErrorKind.Connection, ErrorIds.CommunicatorStopped,
+                        "The communicator stopped while working on charger " + evse.Serial + ". Start-EvseCommunicator starts it again.", evse.Serial, ex), EvseCharger.From(evse));
                 }
                 Drain();
             }
