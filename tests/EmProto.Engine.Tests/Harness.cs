@@ -129,6 +129,15 @@ namespace EmProto.Engine.Tests
             return Evse;
         }
 
+        /// <summary>Logged in, and the reads that follow a login in the background are done (so they add no traffic to count).</summary>
+        public Evse LoggedInAndSettled()
+        {
+            var evse = LoggedIn();
+            WaitUntil(() => evse.Config != null && evse.Capabilities.Brightness != EvseCapability.NotAsked && evse.Info.SoftwareVersion.Length > 0 &&
+                (Charger.Unsupported.Contains(EmProto.Protocol.EmCommand.RequestChargingStatus) || evse.Capabilities.ChargingStatus != EvseCapability.NotAsked), "the reads after the login are done");
+            return evse;
+        }
+
         public void Dispose() => Communicator.Dispose();
     }
 }
