@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Threading;
 using EmProto.Engine.Session;
 using EmProto.Protocol;
 

@@ -1,11 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using EmProto.Engine.Persistence;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
 
 namespace EmProto.Engine
 {

@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using EmProto.Engine.Persistence;
 using EmProto.Protocol;
 using EmProto.Protocol.Payloads;
 
