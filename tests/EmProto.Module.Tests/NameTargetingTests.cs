@@ -53,6 +53,18 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void A_charger_just_connected_is_found_by_name_at_once_although_its_name_is_read_in_the_background()
+        {
+            Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 3 -Timeout 3");
+            var r = Host.Run("Start-EvseSimulator -Serial 5e5e0000000000b7 -Name Carport -LossRatio 0.3 -Seed 7 -LoginInterval 0.5 -PassThru");
+            Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors));
+            var run = Host.Run("Find-Evse -Serial 5e5e0000000000b7 -Timeout 30 | Connect-Evse -PlainTextPassword 123456; (Get-Evse -Name Carport).Serial; Get-Evse -Name Carport | Get-EvseConfig | ForEach-Object Name");
+            Assert.True(run.Errors.Count == 0, string.Join("; ", run.Errors));
+            Assert.Equal(new object[] { "5e5e0000000000b7", "Carport" }, run.Output.Select(o => o.BaseObject).ToArray());
+            Host.Run("Stop-EvseSimulator -Serial 5e5e0000000000b7");
+        }
+
+        [Fact]
         public void WhatIf_by_name_sends_nothing()
         {
             using var sim = StartSimulator();

@@ -48,6 +48,7 @@ namespace EmProto.PowerShell.Commands
             var evses = Communicator.GetEvses();
             var serials = WildcardFilter.From(Serial);
             var names = WildcardFilter.From(Name);
+            if (names != null) AwaitNames(evses);
             var chosen = new List<Evse>();
             foreach (var evse in evses)
             {

@@ -229,6 +229,32 @@ namespace EmProto.PowerShell
             WriteProgress(progress);
         }
 
+        /// <summary>
+        /// Before matching chargers by name: a charger just logged in to has its name read in the background;
+        /// give those reads a moment (bounded), so `Connect-Evse; Get-Evse -Name Garage` finds Garage.
+        /// </summary>
+        protected void AwaitNames(IEnumerable<Evse> evses)
+        {
+            if (evses == null) throw new ArgumentNullException(nameof(evses));
+            var reads = new List<Task>();
+            foreach (var evse in evses)
+            {
+                if (evse.Config == null && evse.IsLoggedIn) reads.Add(evse.GetConfigAsync(null, StopToken));
+            }
+            if (reads.Count == 0) return;
+            var all = Task.WhenAll(reads);
+            try
+            {
+                WaitFor(Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(10), StopToken)), "Reading the names of the chargers");
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            // A failed read leaves that charger without a name: it is simply not matched.
+            _ = all.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
         /// <summary>Writes an engine failure as a non-terminating error.</summary>
         protected void WriteEvseError(EvseException exception, object? target) => WriteError(ErrorRecordFactory.FromException(exception, target));
 

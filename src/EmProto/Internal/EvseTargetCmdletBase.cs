@@ -96,6 +96,7 @@ namespace EmProto.PowerShell
             var names = WildcardFilter.From(Name);
             if (names != null)
             {
+                AwaitNames(communicator.GetEvses());
                 foreach (var evse in communicator.GetEvses())
                 {
                     if (names.IsMatch(evse.Name) && seen.Add(evse.Serial)) yield return evse;
