@@ -199,8 +199,25 @@ namespace EmProto.Engine
             var config = GetConfigAsync(_communicator.Options.ConfigRefreshInterval, ct);
             Task session = Task.CompletedTask;
             if (_capabilities.ShouldProbeAfterLogin(EmCommand.RequestChargingStatus))
-                session = AskChargingStatusAsync(ct);
+                session = ProbeChargingStatusAsync(ct);
             await Task.WhenAll(IgnoreFailure(version), IgnoreFailure(config), IgnoreFailure(session)).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The background probe of the optional charging-status request: asked again at once when the first ask
+        /// goes unanswered, so a firmware that ignores it is known as such (two misses in a row) before a user's
+        /// Get-EvseChargeSession would wait for it, while one lost packet teaches nothing.
+        /// </summary>
+        private async Task ProbeChargingStatusAsync(CancellationToken ct)
+        {
+            try
+            {
+                await AskChargingStatusAsync(ct).ConfigureAwait(false);
+            }
+            catch (EvseTimeoutException)
+            {
+                if (_capabilities[EmCommand.RequestChargingStatus] != EvseCapability.Ignored) await AskChargingStatusAsync(ct).ConfigureAwait(false);
+            }
         }
 
         private static async Task IgnoreFailure(Task task)

@@ -98,18 +98,33 @@ namespace EmProto.Engine.Tests.Session
         [Fact]
         public void One_lost_optional_request_is_no_proof_two_in_a_row_are_and_a_late_answer_counts()
         {
+            var memory = new EmProto.Engine.Session.CapabilityMemory();
+            var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+            memory.Asking(EmCommand.RequestChargingStatus, now);
+            Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
+            Assert.Equal(EvseCapability.NotAsked, memory[EmCommand.RequestChargingStatus]);
+            Assert.True(memory.Record(EmCommand.RequestChargingStatus, false));
+            Assert.Equal(EvseCapability.Ignored, memory[EmCommand.RequestChargingStatus]);
+            // A late answer within the window: the firmware does answer it.
+            Assert.True(memory.LateReply(EmCommand.SingleAcChargingStatusResponse, now + TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15)));
+            Assert.Equal(EvseCapability.Answered, memory[EmCommand.RequestChargingStatus]);
+            // One miss after answers does not undo them; a reply long after the last ask proves nothing.
+            Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
+            Assert.Equal(EvseCapability.Answered, memory[EmCommand.RequestChargingStatus]);
+            Assert.False(memory.LateReply(EmCommand.SingleAcChargingStatusResponse, now + TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15)));
+        }
+
+        [Fact]
+        public void A_firmware_that_ignores_the_charging_status_request_is_known_as_such_after_the_login_probe_asks_twice()
+        {
             using var h = new Harness();
             h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
             var evse = h.LoggedIn();
-            // The probe after the login goes unanswered once: not yet "ignored".
-            h.AdvanceUntil(() => h.Transport.CountSent(EmCommand.RequestChargingStatus) > 0 && evse.PendingRequestCount == 0, "the probe after the login gave up", TimeSpan.FromSeconds(30));
-            Assert.Equal(EvseCapability.NotAsked, evse.Capabilities.ChargingStatus);
-            // A second unanswered ask in a row: now it is.
+            h.AdvanceUntil(() => evse.Capabilities.ChargingStatus == EvseCapability.Ignored, "the probe after the login learned that 0x8006 is ignored", TimeSpan.FromSeconds(30));
+            int asked = h.Transport.CountSent(EmCommand.RequestChargingStatus);
+            // Not asked again per call: the session read answers from the pushes at once.
             Assert.Throws<EvseException>(() => h.Run(evse.RefreshSessionAsync()));
-            Assert.Equal(EvseCapability.Ignored, evse.Capabilities.ChargingStatus);
-            // The charger's answer arrives late (after the budget, within the window): the firmware does answer it.
-            h.Charger.Send(EmCommand.SingleAcChargingStatusResponse, new ChargingStatusPayload { CurrentState = CurrentState.ReadyToCharge });
-            Assert.Equal(EvseCapability.Answered, evse.Capabilities.ChargingStatus);
+            Assert.Equal(asked, h.Transport.CountSent(EmCommand.RequestChargingStatus));
         }
 
         [Fact]
