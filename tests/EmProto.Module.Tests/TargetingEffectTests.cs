@@ -127,6 +127,9 @@ namespace EmProto.Module.Tests
             Assert.True(byName.Errors.Count == 0, string.Join("; ", byName.Errors));
             Assert.Equal(chargeId, Assert.IsType<EvseChargeSession>(Assert.Single(byName.Output).BaseObject).ChargeId);
 
+            // Let the background reads that follow the start finish: a read joining one in flight sends nothing new.
+            var evse = Communicator.GetEvse(Serial)!;
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => evse.PendingRequestCount == 0, TimeSpan.FromSeconds(30)), "the background reads finish");
             int asked = Sent(EmCommand.RequestChargingStatus, () =>
             {
                 var piped = Host.Run("Get-Evse -Serial " + Serial + " | Get-EvseChargeSession -Kind Current");
