@@ -84,6 +84,9 @@ namespace EmProto.Module.Tests
             using var sim = StartSimulator();
             WaitForCharger("5e5e000000000042");
             Host.Run("Connect-Evse -Serial 5e5e000000000042 -PlainTextPassword 123456");
+            var connected = Communicator.GetEvse("5e5e000000000042")!;
+            // The reads that follow the login finish first: only the cmdlet's own request may trigger the stop below.
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => connected.Config != null && connected.PendingRequestCount == 0, TimeSpan.FromSeconds(30)), "the reads after the login finish");
             sim.Stop();
             // A read waits for the silent charger; the communicator is stopped underneath it from another thread.
             var stopper = System.Threading.Tasks.Task.Run(async () =>

@@ -175,7 +175,10 @@ namespace EmProto.Module.Tests
             Assert.Equal(new[] { "0", "1", "True" }, lines);
 
             Lines("Get-EvseSimulator -Serial " + Serial + " | Set-EvseSimulator -Unplug");
-            var got = Lines("$e = Wait-Event -SourceIdentifier t.name -Timeout 30; $e.SourceEventArgs.Serial; @(Get-EventSubscriber -SourceIdentifier t.name -ErrorAction SilentlyContinue).Count");
+            // PowerShell removes a subscription that reached -MaxTriggerCount as it delivers the event: poll (bounded) for it to go.
+            var got = Lines("$e = Wait-Event -SourceIdentifier t.name -Timeout 30; $e.SourceEventArgs.Serial; " +
+                "$deadline = [DateTime]::UtcNow.AddSeconds(30); while (@(Get-EventSubscriber -SourceIdentifier t.name -ErrorAction SilentlyContinue).Count -and [DateTime]::UtcNow -lt $deadline) { [Threading.Thread]::Sleep(20) }; " +
+                "@(Get-EventSubscriber -SourceIdentifier t.name -ErrorAction SilentlyContinue).Count");
             Assert.Equal(new[] { Serial, "0" }, got);
             Host.Run("Unregister-Event -SourceIdentifier t.forward; Unregister-Event -Force -SourceIdentifier t.object; Get-Event | Remove-Event");
         }
