@@ -1,6 +1,6 @@
 // A minimal Node client that performs the seed library's exchanges (johnwoo-nl/emproto, TypeScript)
 // the way that library performs them, for a side-by-side benchmark against EmProto on loopback.
-// Written from shared/protocol/PROTOCOL.md and the seed library's documented behaviour; it is not the
+// Written from the protocol description (docs/protocol.md) and the seed library's documented behaviour; it is not the
 // seed library (which has no npm package), so it is a lower bound for that library's own overhead:
 //   login()         RequestLogin (0x8002) -> LoginResponse (2) or PasswordErrorResponse (341) -> LoginConfirm (0x8001)
 //   fetchSystemTime SetAndGetSystemTime GET (0x8101, action 0, timestamp 0) -> 0x0101

@@ -13,23 +13,12 @@ namespace EmProto.NetFx.Smoke
     /// </summary>
     internal static class VectorChecks
     {
-        /// <summary>
-        /// Where the vectors are: the repository's tests/vectors, else shared/protocol/vectors in the
-        /// nearest folder above the repository that has one (../shared beside a clone).
-        /// </summary>
+        /// <summary>Where the vectors are: the repository's own copy in tests/vectors, and nowhere else.</summary>
         internal static string Locate(string repo)
         {
-            var tried = new List<string>();
             var own = Path.Combine(repo, "tests", "vectors");
             if (HasVectors(own)) return own;
-            tried.Add(own);
-            for (var dir = Directory.GetParent(repo); dir != null; dir = dir.Parent)
-            {
-                var shared = Path.Combine(dir.FullName, "shared", "protocol", "vectors");
-                if (HasVectors(shared)) return shared;
-                tried.Add(shared);
-            }
-            throw new DirectoryNotFoundException("no golden vectors (*.tsv) in " + string.Join(", ", tried) + ".");
+            throw new DirectoryNotFoundException("no golden vectors (*.tsv) in " + own + ".");
         }
 
         private static bool HasVectors(string dir) => Directory.Exists(dir) && Directory.GetFiles(dir, "*.tsv").Length > 0;

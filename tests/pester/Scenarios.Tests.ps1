@@ -1,4 +1,4 @@
-# The scripts of /work/shared/SCENARIOS.md, run as written against the simulator. Adaptations (allowed by
+# The scripts of the users' scenarios (SCENARIOS.md of the team notes), run as written against the simulator. Adaptations (allowed by
 # the scenarios file): the charger is a simulator talking to a loopback communicator with a test store;
 # Read-Host is replaced by a SecureString; Get-MySolarSurplusWatts is a stand-in. Scenario 7 sets
 # $DebugPreference instead of -Debug, which in PowerShell 7.6 prompts at every message (and fails in a
