@@ -26,6 +26,7 @@ namespace EmProto.Engine
         private int _autoLoginFailures;
         private int _loginInProgress;
         private int _loginRequestsSent, _loginAnswers;
+        private int _disconnects;
         private DateTimeOffset _lastLoginRequestAt;
 
         /// <summary>True while a login session is live.</summary>
@@ -91,13 +92,12 @@ namespace EmProto.Engine
             Interlocked.Exchange(ref _loginInProgress, 1);
             try
             {
-                if (!explicitLogin)
+                int disconnectsAtStart;
+                lock (_sync)
                 {
-                    lock (_sync)
-                    {
-                        // Someone logged in or disconnected while this automatic login queued.
-                        if (_loggedIn || _disconnected || _authFailedAt.HasValue) return;
-                    }
+                    // Someone logged in or disconnected while this automatic login queued.
+                    if (!explicitLogin && (_loggedIn || _disconnected || _authFailedAt.HasValue)) return;
+                    disconnectsAtStart = _disconnects;
                 }
                 // Answers to login requests are not numbered: requests of a just-finished login that were
                 // resent may still be answered. Skip as many late answers as such requests are outstanding.
@@ -142,6 +142,13 @@ namespace EmProto.Engine
                 // their acknowledgements must already carry the password.
                 lock (_sync)
                 {
+                    // A Disconnect that came while this login waited for its answer is the newer intent: the
+                    // login does not go live (no confirm is sent, so the charger keeps broadcasting).
+                    if (_disconnects != disconnectsAtStart)
+                    {
+                        if (!explicitLogin) return;
+                        throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.NotConnected, "Charger " + Serial + " was disconnected (Disconnect-Evse) while this login waited for its answer: use Connect-Evse again to take it over.", Serial);
+                    }
                     changed = !_loggedIn;
                     _loggedIn = true;
                     _password = password;
@@ -282,6 +289,7 @@ namespace EmProto.Engine
                 changed = _loggedIn;
                 _loggedIn = false;
                 _disconnected = true;
+                _disconnects++;
             }
             _communicator.MarkDirty(this, saveNow: true);
             if (changed) _communicator.Raise(this, EvseChange.Login, true, false);

@@ -53,7 +53,18 @@ namespace EmProto.Engine
         /// <summary>Writes the known chargers to the store now (merging with what other processes wrote).</summary>
         public void Save()
         {
-            if (Options.StorePath == null || StoreProblem != null) return;
+            var path = Options.StorePath;
+            if (path == null || StoreProblem != null) return;
+            // One save at a time, from its snapshot to its merge: a save whose snapshot was taken before a
+            // Remove-Evse must not write the removed charger back after the removal's own save.
+            lock (_saveGate)
+            {
+                SaveSnapshot(path);
+            }
+        }
+
+        private void SaveSnapshot(string path)
+        {
             List<StoredEvse> ours;
             HashSet<string> removed;
             lock (_storeLock)
@@ -73,7 +84,7 @@ namespace EmProto.Engine
             }
             try
             {
-                EvseStore.Merge(Options.StorePath, ours, removed);
+                EvseStore.Merge(path, ours, removed);
             }
             catch (EvseException ex)
             {

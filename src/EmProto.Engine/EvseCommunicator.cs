@@ -24,6 +24,7 @@ namespace EmProto.Engine
         private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
         private readonly object _lifecycle = new object();
         private readonly object _storeLock = new object();
+        private readonly object _saveGate = new object();
         private readonly ConcurrentDictionary<Task, bool> _background = new ConcurrentDictionary<Task, bool>();
         private readonly EventDispatcher _dispatcher;
         private CancellationTokenSource _cts = new CancellationTokenSource();

@@ -38,8 +38,11 @@ namespace EmProto.Engine.Tests.NetworkFaults
             // One of them logged in (its password stored), so the flood also meets keep-alive
             // replies with a password, auto-login on announces and live-session handling.
             LogIn(communicator, transport, time);
-            // The scripted charger answers at once, so the after-login reads end with the configuration.
-            Harness.WaitUntil(() => communicator.GetEvse("9181102751219513")!.Config != null, "the after-login configuration read finished");
+            // The scripted charger answers at once, so the after-login reads end once all three are answered.
+            var loggedIn = communicator.GetEvse("9181102751219513")!;
+            Harness.WaitUntil(() => loggedIn.Config != null && loggedIn.Info.SoftwareVersion.Length > 0 && loggedIn.Capabilities.ChargingStatus != EvseCapability.NotAsked,
+                "the after-login reads (versions, configuration, charging status) finished");
+            Harness.WaitForQuietPool();
             transport.Forward = null;
             var baseline = communicator.Counters.Snapshot();
 

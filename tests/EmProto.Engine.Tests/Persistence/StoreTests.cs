@@ -172,6 +172,26 @@ namespace EmProto.Engine.Tests.Persistence
         }
 
         [Fact]
+        public void A_save_under_way_never_writes_back_a_charger_removed_meanwhile()
+        {
+            // The background writer's save and the removal's own save race; whichever order they run in,
+            // the removed charger stays out of the file.
+            for (int round = 0; round < 25; round++)
+            {
+                if (File.Exists(StorePath)) File.Delete(StorePath);
+                using (var h = new Harness(storePath: StorePath))
+                {
+                    var evse = h.LoggedIn();
+                    h.Communicator.Save();
+                    h.Communicator.MarkDirty(evse, saveNow: true);
+                    Assert.True(h.Communicator.RemoveEvse("9181102751219513"));
+                }
+                using var again = new Harness(storePath: StorePath);
+                Assert.Null(again.Communicator.GetEvse("9181102751219513"));
+            }
+        }
+
+        [Fact]
         public void The_seed_librarys_evses_json_is_imported_with_its_password()
         {
             // emproto stores the password XOR 0xFF, base64.

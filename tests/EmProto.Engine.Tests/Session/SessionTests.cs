@@ -84,7 +84,8 @@ namespace EmProto.Engine.Tests.Session
         public void A_request_in_flight_when_the_communicator_stops_fails_with_EvseCommunicatorStopped()
         {
             using var h = new Harness();
-            var evse = h.LoggedIn();
+            // Settled, so the only request waiting is the read below (not one of the reads after the login).
+            var evse = h.LoggedInAndSettled();
             h.Charger.Silent = true;
             var read = evse.GetSystemTimeAsync();
             Harness.WaitUntil(() => evse.PendingRequestCount > 0, "the read is waiting for its answer");
@@ -176,6 +177,46 @@ namespace EmProto.Engine.Tests.Session
             var ex = Assert.Throws<EvseException>(() => h.Run(h.Evse.EnsureLoggedInAsync()));
             Assert.Equal("EvseNotConnected", ex.ErrorId);
             h.Run(h.Evse.ReconnectAsync());
+            Assert.True(h.Evse.IsLoggedIn);
+            Assert.False(h.Evse.IsDisconnected);
+        }
+
+        [Fact]
+        public void A_login_answered_after_a_disconnect_does_not_undo_it()
+        {
+            using var h = new Harness();
+            h.LoggedInAndSettled();
+            int logins = h.Transport.CountSent(EmCommand.RequestLogin);
+            int confirms = h.Transport.CountSent(EmCommand.LoginConfirm);
+            h.Charger.Silent = true;
+            h.AdvanceUntil(() => !h.Evse.IsLoggedIn, "the session lapses", TimeSpan.FromSeconds(60));
+            // The automatic login that follows the lapse is waiting for the charger's answer ...
+            Harness.WaitUntil(() => h.Evse.LoginInProgress && h.Transport.CountSent(EmCommand.RequestLogin) > logins, "the automatic login asks");
+            // ... when the user disconnects; then the answer comes.
+            h.Evse.Disconnect();
+            h.Charger.Send(EmCommand.LoginResponse, ScriptedCharger.Info());
+            Harness.WaitUntil(() => !h.Evse.LoginInProgress, "the automatic login ends");
+            Assert.False(h.Evse.IsLoggedIn);
+            Assert.True(h.Evse.IsDisconnected);
+            Assert.Equal(confirms, h.Transport.CountSent(EmCommand.LoginConfirm));
+
+            // The same for an explicit login begun before the disconnect: it fails, naming the disconnect.
+            // (Later than two retransmission timeouts, so no answer to the earlier requests is expected.)
+            h.Advance(TimeSpan.FromSeconds(10));
+            int asked = h.Transport.CountSent(EmCommand.RequestLogin);
+            var explicitLogin = h.Evse.LoginAsync("123456");
+            Harness.WaitUntil(() => h.Transport.CountSent(EmCommand.RequestLogin) > asked, "the explicit login asks");
+            h.Evse.Disconnect();
+            h.Charger.Send(EmCommand.LoginResponse, ScriptedCharger.Info());
+            var ex = Assert.Throws<EvseException>(() => h.Run(explicitLogin));
+            Assert.Equal(ErrorIds.NotConnected, ex.ErrorId);
+            Assert.False(h.Evse.IsLoggedIn);
+            Assert.True(h.Evse.IsDisconnected);
+            Assert.Equal(confirms, h.Transport.CountSent(EmCommand.LoginConfirm));
+
+            // A login begun after the disconnect takes the charger over again.
+            h.Charger.Silent = false;
+            h.Run(h.Evse.LoginAsync("123456"));
             Assert.True(h.Evse.IsLoggedIn);
             Assert.False(h.Evse.IsDisconnected);
         }
