@@ -237,10 +237,9 @@ namespace EmProto.Engine
             if (announced != null) created.ApplyInfo(announced);
             var actual = _evses.GetOrAdd(serial, created);
             added = ReferenceEquals(actual, created);
-            if (added)
-            {
-                lock (_storeLock) _removed.Remove(actual.Serial);
-            }
+            // A removed charger seen again stays in _removed until the removal is saved: a save applies the
+            // removals first and then writes what is worth keeping, so a re-added charger that earns its line
+            // (a login, a pin) is written again, and a stray late reply does not undo the removal.
             return actual;
         }
 

@@ -174,8 +174,9 @@ namespace EmProto.Engine.Tests.Persistence
         [Fact]
         public void A_save_under_way_never_writes_back_a_charger_removed_meanwhile()
         {
-            // The background writer's save and the removal's own save race; whichever order they run in,
-            // the removed charger stays out of the file.
+            // The background writer's save, late replies to the reads after the login (which make the charger
+            // known again) and the removal's own save race; whichever order they run in, the removed charger
+            // stays out of the file.
             for (int round = 0; round < 25; round++)
             {
                 if (File.Exists(StorePath)) File.Delete(StorePath);

@@ -293,7 +293,8 @@ namespace EmProto.Engine.Tests.Session
         public void A_strangers_password_error_does_not_log_us_out()
         {
             using var h = new Harness();
-            h.LoggedIn();
+            // Settled: a read after the login that is still queued would log in again at once.
+            h.LoggedInAndSettled();
             h.Charger.Send(EmCommand.PasswordErrorResponse, EmptyPayload.Instance, new IPEndPoint(IPAddress.Loopback, 45555));
             Assert.True(h.Evse.IsLoggedIn);
             h.Charger.Send(EmCommand.PasswordErrorResponse, EmptyPayload.Instance);
