@@ -53,9 +53,25 @@ namespace EmProto.Engine
             task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        /// <summary>
+        /// The housekeeping tick. Ticks never overlap: a tick that fires while one runs is not lost but makes the
+        /// running one go round again with the newer time, so a lapse or an offline charger is noticed on the
+        /// tick that crosses its threshold however busy the machine is.
+        /// </summary>
         private void Housekeeping()
         {
-            if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
+            if (Interlocked.Increment(ref _ticking) != 1) return;
+            int covered;
+            do
+            {
+                covered = Volatile.Read(ref _ticking);
+                HousekeepingOnce();
+            }
+            while (Interlocked.Add(ref _ticking, -covered) != 0);
+        }
+
+        private void HousekeepingOnce()
+        {
             try
             {
                 var now = Options.TimeProvider.GetUtcNow();
@@ -93,10 +109,6 @@ namespace EmProto.Engine
                 Counters.Drop(DropReason.HandlerError);
             }
 #pragma warning restore CA1031
-            finally
-            {
-                Interlocked.Exchange(ref _ticking, 0);
-            }
         }
     }
 }

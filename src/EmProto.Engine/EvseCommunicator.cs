@@ -32,7 +32,7 @@ namespace EmProto.Engine
         private Task? _receiveLoop;
         private ITimer? _housekeeping;
         private StoreWriter? _storeWriter;
-        private int _ticking;
+        private int _ticking; // housekeeping ticks asked for and not yet covered by a run
         private bool _disposed;
 
         /// <summary>Creates a communicator (not started).</summary>

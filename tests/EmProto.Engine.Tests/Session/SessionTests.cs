@@ -225,7 +225,7 @@ namespace EmProto.Engine.Tests.Session
         public void Without_headings_the_session_lapses_and_is_renewed()
         {
             using var h = new Harness();
-            h.LoggedIn();
+            h.LoggedInAndSettled();
             int before = h.Transport.CountSent(EmCommand.RequestLogin);
             // The last Heading arrives at a known instant of the frozen fake clock (answered = handled).
             int answered = h.Transport.CountSent(EmCommand.HeadingResponse);
