@@ -1,10 +1,5 @@
-using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
 
 namespace EmProto.Engine
 {
@@ -283,38 +278,40 @@ namespace EmProto.Engine
             return (ushort)raw;
         }
 
+        // Why a charger refused a start, and why it refused a planned start: error id and words for each code.
+        private static readonly Dictionary<ChargeStartError, (string Id, string Text)> StartErrors = new Dictionary<ChargeStartError, (string, string)>
+        {
+            [ChargeStartError.NotPluggedIn] = (ErrorIds.StartNotPluggedIn, "no car is plugged in"),
+            [ChargeStartError.AlreadyCharging] = (ErrorIds.StartAlreadyCharging, "it is already charging"),
+            [ChargeStartError.IncorrectPower] = (ErrorIds.StartIncorrectPower, "the current was refused"),
+            [ChargeStartError.IncorrectTime] = (ErrorIds.StartIncorrectTime, "the time was refused (check the charger's clock: Get-EvseSystemTime)"),
+            [ChargeStartError.IncorrectFee] = (ErrorIds.StartIncorrectFee, "the fee was refused"),
+            [ChargeStartError.ReservationPending] = (ErrorIds.StartReservationPending, "a planned charge is pending (Stop-EvseCharge cancels it)"),
+            [ChargeStartError.SystemMaintenance] = (ErrorIds.StartSystemMaintenance, "it is in maintenance"),
+            [ChargeStartError.SystemError] = (ErrorIds.StartSystemError, "a system error"),
+        };
+
+        private static readonly Dictionary<ReservationResult, (string Id, string Text)> ReservationErrors = new Dictionary<ReservationResult, (string, string)>
+        {
+            [ReservationResult.TooFarAhead] = (ErrorIds.ReservationTooFarAhead, "the planned start is too far ahead for it"),
+            [ReservationResult.NotSupported] = (ErrorIds.ReservationNotSupported, "it does not support planned starts"),
+            [ReservationResult.AlreadyReserved] = (ErrorIds.ReservationAlreadyReserved, "a planned charge already exists"),
+        };
+
         private EvseCommandRejectedException StartRejected(ChargeStartResponsePayload r)
         {
             if (r.ErrorReason != ChargeStartError.None)
-            {
-                string reason = Enum.IsDefined(typeof(ChargeStartError), r.ErrorReason) ? r.ErrorReason.ToString() : "Code" + (int)r.ErrorReason;
-                string id;
-                string text;
-                switch (r.ErrorReason)
-                {
-                    case ChargeStartError.NotPluggedIn: id = ErrorIds.StartNotPluggedIn; text = "no car is plugged in"; break;
-                    case ChargeStartError.AlreadyCharging: id = ErrorIds.StartAlreadyCharging; text = "it is already charging"; break;
-                    case ChargeStartError.IncorrectPower: id = ErrorIds.StartIncorrectPower; text = "the current was refused"; break;
-                    case ChargeStartError.IncorrectTime: id = ErrorIds.StartIncorrectTime; text = "the time was refused (check the charger's clock: Get-EvseSystemTime)"; break;
-                    case ChargeStartError.IncorrectFee: id = ErrorIds.StartIncorrectFee; text = "the fee was refused"; break;
-                    case ChargeStartError.ReservationPending: id = ErrorIds.StartReservationPending; text = "a planned charge is pending (Stop-EvseCharge cancels it)"; break;
-                    case ChargeStartError.SystemMaintenance: id = ErrorIds.StartSystemMaintenance; text = "it is in maintenance"; break;
-                    case ChargeStartError.SystemError: id = ErrorIds.StartSystemError; text = "a system error"; break;
-                    default: id = ErrorIds.StartRejected; text = "error " + reason; break;
-                }
-                return new EvseCommandRejectedException(id, reason, (int)r.ErrorReason, "Charger " + Serial + " refused to start: " + text + ".", Serial);
-            }
-            string rr = Enum.IsDefined(typeof(ReservationResult), r.ReservationResult) ? r.ReservationResult.ToString() : "Code" + (int)r.ReservationResult;
-            string rid;
-            string why;
-            switch (r.ReservationResult)
-            {
-                case ReservationResult.TooFarAhead: rid = ErrorIds.ReservationTooFarAhead; why = "the planned start is too far ahead for it"; break;
-                case ReservationResult.NotSupported: rid = ErrorIds.ReservationNotSupported; why = "it does not support planned starts"; break;
-                case ReservationResult.AlreadyReserved: rid = ErrorIds.ReservationAlreadyReserved; why = "a planned charge already exists"; break;
-                default: rid = ErrorIds.ReservationRejected; why = "reservation result " + rr; break;
-            }
-            return new EvseCommandRejectedException(rid, rr, (int)r.ReservationResult, "Charger " + Serial + " refused the planned start: " + why + ".", Serial);
+                return Rejected(StartErrors, r.ErrorReason, ErrorIds.StartRejected, "error ", "refused to start");
+            return Rejected(ReservationErrors, r.ReservationResult, ErrorIds.ReservationRejected, "reservation result ", "refused the planned start");
+        }
+
+        private EvseCommandRejectedException Rejected<T>(Dictionary<T, (string Id, string Text)> known, T code, string otherId, string otherPrefix, string refused)
+            where T : struct, Enum
+        {
+            int number = Convert.ToInt32(code, CultureInfo.InvariantCulture);
+            string reason = Enum.IsDefined(typeof(T), code) ? code.ToString() : "Code" + number.ToString(CultureInfo.InvariantCulture);
+            var (id, text) = known.TryGetValue(code, out var entry) ? entry : (otherId, otherPrefix + reason);
+            return new EvseCommandRejectedException(id, reason, number, "Charger " + Serial + " " + refused + ": " + text + ".", Serial);
         }
 
         private void ValidateText(string value, string field, string errorId)

@@ -1,10 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
 
 namespace EmProto.Engine
 {

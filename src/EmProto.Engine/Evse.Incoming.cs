@@ -1,12 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
 
 namespace EmProto.Engine
 {

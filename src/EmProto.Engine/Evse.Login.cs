@@ -1,10 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
-
 namespace EmProto.Engine
 {
     /// <summary>The login session: the only place that logs in, and the rules for logging in again on its own.</summary>

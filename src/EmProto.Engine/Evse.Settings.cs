@@ -1,10 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
-using EmProto.Protocol.Payloads;
-
 namespace EmProto.Engine
 {
     /// <summary>Writing settings: each SET is verified by the charger's echo.</summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Net;
-using EmProto.Engine.Session;
-using EmProto.Protocol;
 
 namespace EmProto.Engine
 {
