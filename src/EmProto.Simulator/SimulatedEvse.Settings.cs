@@ -104,15 +104,10 @@ namespace EmProto.Simulator
                 _clockOffset = offset;
             }
             // Seen on real chargers: a SET is answered with action 0, a read with action 1.
-            Answer(d, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
-            return true;
+            return Answered(d, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
         }
 
-        private bool OnGetVersion(in Datagram d)
-        {
-            Answer(d, BuildVersion());
-            return true;
-        }
+        private bool OnGetVersion(in Datagram d) => Answered(d, BuildVersion());
 
         private bool OnOutputElectricity(in Datagram d)
         {
@@ -122,8 +117,7 @@ namespace EmProto.Simulator
                 _configuredAmps = amps.Amps;
                 _changed = true;
             }
-            Answer(d, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
-            return true;
+            return Answered(d, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
         }
 
         private bool OnNickName(in Datagram d)
@@ -135,8 +129,7 @@ namespace EmProto.Simulator
                 // A name longer than the firmware's field is not taken; the reply shows the old one.
                 if (text.Length <= _firmware.NameWidth) _name = text;
             }
-            Answer(d, NameReply(name.Action));
-            return true;
+            return Answered(d, NameReply(name.Action));
         }
 
         /// <summary>A one-byte SetAndGet: a SET with a value the charger takes changes it; the reply carries the value in force.</summary>
@@ -144,8 +137,7 @@ namespace EmProto.Simulator
         {
             if (!(d.Payload is T request)) return false;
             if (request.Action == SetAndGetAction.Set && setting.Accepts(request.RawValue)) setting.Value = request.RawValue;
-            Answer(d, setting.Reply(request.Action));
-            return true;
+            return Answered(d, setting.Reply(request.Action));
         }
 
         private bool OnSchedule(in Datagram d)
@@ -162,16 +154,14 @@ namespace EmProto.Simulator
             }
             var slots = new ScheduleSlot[7];
             for (int i = 0; i < 7; i++) slots[i] = CopySlot(_schedule[i]);
-            Answer(d, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
-            return true;
+            return Answered(d, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
         }
 
         private bool OnBrightness(in Datagram d)
         {
             if (!(d.Payload is BrightnessPayload brightness)) return false;
             if (brightness.Action == SetAndGetAction.Set && brightness.Value <= 100) _brightness = brightness.Value;
-            Answer(d, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
-            return true;
+            return Answered(d, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
         }
 
         private bool OnSetPassword(in Datagram d)
