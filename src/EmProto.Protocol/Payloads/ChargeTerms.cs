@@ -35,6 +35,9 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Parameter 3: 0xFFFF when unset (0 makes a charger stop after a few seconds).</summary>
         public ushort Param3 { get; set; }
 
+        /// <summary>Maximum energy in kWh, or null when unlimited.</summary>
+        public readonly double? MaxEnergyKWh => MaxEnergyRaw == 0xFFFF ? (double?)null : MaxEnergyRaw * 0.01;
+
         internal static ChargeTerms Read(byte[] b, int o) => new ChargeTerms
         {
             StartType = b[o],

@@ -90,7 +90,7 @@ namespace EmProto.Protocol.Payloads
             Extension != null && Extension.Length > 0 && (Extension[0] == 18 || Extension[0] == 19) ? (CurrentState)Extension[0] : CurrentState;
 
         /// <summary>Maximum energy in kWh, or null when unlimited.</summary>
-        public double? MaxEnergyKWh => MaxEnergyRaw == 0xFFFF ? (double?)null : MaxEnergyRaw * 0.01;
+        public double? MaxEnergyKWh => _terms.MaxEnergyKWh;
 
         /// <summary>Energy of this session in kWh.</summary>
         public double ChargedKWh => _totals.ChargedKWh;
