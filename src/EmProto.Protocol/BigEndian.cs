@@ -7,6 +7,10 @@ namespace EmProto.Protocol
 
         public static uint U32(byte[] b, int o) => ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
 
+        public static EmTimestamp Time(byte[] b, int o) => new EmTimestamp(U32(b, o));
+
+        public static void PutTime(byte[] b, int o, EmTimestamp v) => Put32(b, o, v.Raw);
+
         public static void Put16(byte[] b, int o, ushort v)
         {
             b[o] = (byte)(v >> 8);

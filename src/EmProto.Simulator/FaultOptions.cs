@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 
 namespace EmProto.Simulator
 {
@@ -9,6 +11,18 @@ namespace EmProto.Simulator
     /// </summary>
     public sealed class FaultOptions
     {
+        /// <summary>The per-packet probabilities by name: what <see cref="Validate"/> checks and <see cref="AnyPacketFault"/> looks at.</summary>
+        private static readonly KeyValuePair<string, Func<FaultOptions, double>>[] Ratios =
+        {
+            RatioOf(nameof(OutboundLossRatio), o => o.OutboundLossRatio),
+            RatioOf(nameof(InboundLossRatio), o => o.InboundLossRatio),
+            RatioOf(nameof(DuplicateRatio), o => o.DuplicateRatio),
+            RatioOf(nameof(ReorderRatio), o => o.ReorderRatio),
+            RatioOf(nameof(CorruptRatio), o => o.CorruptRatio),
+            RatioOf(nameof(GarbageRatio), o => o.GarbageRatio),
+            RatioOf(nameof(CoalesceRatio), o => o.CoalesceRatio),
+        };
+
         /// <summary>Probability that a packet to the app is dropped.</summary>
         public double OutboundLossRatio { get; set; }
 
@@ -58,9 +72,17 @@ namespace EmProto.Simulator
         public bool StatusAsRecord { get; set; }
 
         /// <summary>True when any packet-level fault has a non-zero ratio.</summary>
-        public bool AnyPacketFault =>
-            OutboundLossRatio > 0 || InboundLossRatio > 0 || DuplicateRatio > 0 || ReorderRatio > 0 ||
-            CorruptRatio > 0 || GarbageRatio > 0 || CoalesceRatio > 0;
+        public bool AnyPacketFault
+        {
+            get
+            {
+                foreach (var ratio in Ratios)
+                {
+                    if (ratio.Value(this) > 0) return true;
+                }
+                return false;
+            }
+        }
 
         /// <summary>A copy, so one options object can seed many chargers.</summary>
         public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
@@ -68,30 +90,28 @@ namespace EmProto.Simulator
         /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
         public void Validate()
         {
-            Ratio(OutboundLossRatio, nameof(OutboundLossRatio));
-            Ratio(InboundLossRatio, nameof(InboundLossRatio));
-            Ratio(DuplicateRatio, nameof(DuplicateRatio));
-            Ratio(ReorderRatio, nameof(ReorderRatio));
-            Ratio(CorruptRatio, nameof(CorruptRatio));
-            Ratio(GarbageRatio, nameof(GarbageRatio));
-            Ratio(CoalesceRatio, nameof(CoalesceRatio));
+            foreach (var ratio in Ratios)
+            {
+                double value = ratio.Value(this);
+                if (double.IsNaN(value) || value < 0 || value > 1)
+                    throw new ArgumentException(ratio.Key + " must be between 0 and 1; got " + value.ToString(CultureInfo.InvariantCulture) + ".", ratio.Key);
+            }
             if (HoldTime < TimeSpan.Zero) throw new ArgumentException("HoldTime must not be negative.", nameof(HoldTime));
-            if (LoginForm != 70 && LoginForm != 118 && LoginForm != 119 && LoginForm != 151)
-                throw new ArgumentException("LoginForm must be 70, 118, 119 or 151; got " + LoginForm + ".", nameof(LoginForm));
-            if (StatusForm != 0 && StatusForm != 25 && StatusForm != 33 && StatusForm != 40)
-                throw new ArgumentException("StatusForm must be 25, 33 or 40 (or 0 for the firmware's form); got " + StatusForm + ".", nameof(StatusForm));
-            if (ChargingStatusForm != 0 && ChargingStatusForm != 74 && ChargingStatusForm != 80)
-                throw new ArgumentException("ChargingStatusForm must be 74 or 80 (or 0 for the firmware's form); got " + ChargingStatusForm + ".", nameof(ChargingStatusForm));
-            if (VersionForm != 0 && VersionForm != 36 && VersionForm != 37)
-                throw new ArgumentException("VersionForm must be 36 or 37 (or 0 for the firmware's form); got " + VersionForm + ".", nameof(VersionForm));
-            if (NameForm != 0 && NameForm != 16 && NameForm != 32)
-                throw new ArgumentException("NameForm must be 16 or 32 (or 0 for the firmware's width); got " + NameForm + ".", nameof(NameForm));
+            Form(LoginForm, nameof(LoginForm), "70, 118, 119 or 151", 70, 118, 119, 151);
+            Form(StatusForm, nameof(StatusForm), "25, 33 or 40 (or 0 for the firmware's form)", 0, 25, 33, 40);
+            Form(ChargingStatusForm, nameof(ChargingStatusForm), "74 or 80 (or 0 for the firmware's form)", 0, 74, 80);
+            Form(VersionForm, nameof(VersionForm), "36 or 37 (or 0 for the firmware's form)", 0, 36, 37);
+            Form(NameForm, nameof(NameForm), "16 or 32 (or 0 for the firmware's width)", 0, 16, 32);
         }
 
-        private static void Ratio(double value, string name)
+        private static KeyValuePair<string, Func<FaultOptions, double>> RatioOf(string name, Func<FaultOptions, double> value) =>
+            new KeyValuePair<string, Func<FaultOptions, double>>(name, value);
+
+        /// <summary>Throws unless <paramref name="value"/> is one of <paramref name="forms"/> (<paramref name="allowed"/> says them in words).</summary>
+        private static void Form(int value, string name, string allowed, params int[] forms)
         {
-            if (double.IsNaN(value) || value < 0 || value > 1)
-                throw new ArgumentException(name + " must be between 0 and 1; got " + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", name);
+            if (Array.IndexOf(forms, value) < 0)
+                throw new ArgumentException(name + " must be " + allowed + "; got " + value.ToString(CultureInfo.InvariantCulture) + ".", name);
         }
     }
 }

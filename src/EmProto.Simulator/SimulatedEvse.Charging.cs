@@ -188,11 +188,7 @@ namespace EmProto.Simulator
                 {
                     Phase = SimulatedSessionPhase.Reserved,
                     Amps = Math.Min(p.MaxAmps, _configuredAmps),
-                    StartType = p.StartType,
-                    ChargeType = p.ChargeType,
-                    MaxDurationMinutes = p.MaxDurationMinutes,
-                    MaxEnergyRaw = p.MaxEnergyRaw,
-                    Param3 = p.Param3,
+                    Terms = p.Terms,
                     ReservedFor = reservedFor,
                 };
                 if (reservedFor == null) BeginCharging(SimNow);

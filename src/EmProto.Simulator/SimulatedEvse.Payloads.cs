@@ -76,11 +76,7 @@ namespace EmProto.Simulator
             if (s == null) return p;
             p.ChargeId = s.ChargeId;
             p.UserId = s.UserId;
-            p.StartType = s.StartType;
-            p.ChargeType = s.ChargeType;
-            p.MaxDurationMinutes = s.MaxDurationMinutes;
-            p.MaxEnergyRaw = s.MaxEnergyRaw;
-            p.Param3Raw = s.Param3;
+            p.Terms = s.Terms;
             p.MaxAmps = (byte)s.Amps;
             if (s.ReservedFor.HasValue) p.ReservationDate = Em(s.ReservedFor.Value);
             if (s.StartedAt.HasValue) p.StartDate = Em(s.StartedAt.Value);
@@ -100,11 +96,7 @@ namespace EmProto.Simulator
                 EndUserId = s.EndedBy,
                 ChargeId = s.ChargeId,
                 HasReservation = s.ReservedFor.HasValue ? (byte)1 : (byte)0,
-                StartType = s.StartType,
-                ChargeType = s.ChargeType,
-                Param1 = s.MaxDurationMinutes,
-                Param2 = s.MaxEnergyRaw,
-                Param3 = s.Param3,
+                Terms = s.Terms,
                 StopReason = stopReason,
                 HasStopCharge = 1,
                 ReservationDate = s.ReservedFor.HasValue ? Em(s.ReservedFor.Value) : default,

@@ -28,9 +28,9 @@ namespace EmProto.Simulator
             [EmCommand.GetVersion] = OnGetVersion,
             [EmCommand.SetAndGetOutputElectricity] = OnOutputElectricity,
             [EmCommand.SetAndGetNickName] = OnNickName,
-            [EmCommand.SetAndGetOffLineCharge] = OnOfflineCharge,
-            [EmCommand.SetAndGetLanguage] = OnLanguage,
-            [EmCommand.SetAndGetTemperatureUnit] = OnTemperatureUnit,
+            [EmCommand.SetAndGetOffLineCharge] = (in Datagram d) => OnByteSetting(d, _offlineCharge),
+            [EmCommand.SetAndGetLanguage] = (in Datagram d) => OnByteSetting(d, _language),
+            [EmCommand.SetAndGetTemperatureUnit] = (in Datagram d) => OnByteSetting(d, _temperatureUnit),
             [EmCommand.SetAndGetAlarmChargeStrategy] = OnSchedule,
             [EmCommand.Brightness] = OnBrightness,
             [EmCommand.SetPassword] = OnSetPassword,
@@ -90,6 +90,13 @@ namespace EmProto.Simulator
         /// <summary>Answers a request with its reply command (from <see cref="EmCommandTable"/>).</summary>
         private void Answer(in Datagram request, EmPayload payload) => Reply(EmCommandTable.ReplyTo(request.Command), payload);
 
+        /// <summary>Answers a request and reports it handled: the last step of a handler.</summary>
+        private bool Answered(in Datagram request, EmPayload payload)
+        {
+            Answer(request, payload);
+            return true;
+        }
+
         private void ReplyTo(IPEndPoint to, EmCommand command, EmPayload payload)
         {
             SendTo(to, command, payload);
@@ -118,25 +125,11 @@ namespace EmProto.Simulator
             return true;
         }
 
-        private bool OnRequestStatusRecord(in Datagram d)
-        {
-            Answer(d, BuildStatus());
-            return true;
-        }
+        private bool OnRequestStatusRecord(in Datagram d) => Answered(d, BuildStatus());
 
-        private bool OnChargeStart(in Datagram d)
-        {
-            if (!(d.Payload is ChargeStartPayload start)) return false;
-            Answer(d, StartCharge(start));
-            return true;
-        }
+        private bool OnChargeStart(in Datagram d) => d.Payload is ChargeStartPayload start && Answered(d, StartCharge(start));
 
-        private bool OnChargeStop(in Datagram d)
-        {
-            if (!(d.Payload is ChargeStopPayload stop)) return false;
-            Answer(d, StopCharge(stop));
-            return true;
-        }
+        private bool OnChargeStop(in Datagram d) => d.Payload is ChargeStopPayload stop && Answered(d, StopCharge(stop));
 
         private bool OnRecordAcknowledge(in Datagram d)
         {

@@ -48,44 +48,37 @@ namespace EmProto.Simulator
         /// registered app is sent SetAndGetOffLineCharge (0x010D) with action 1 and the new value.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">Not 0, 1 or 2.</exception>
-        public void ChangeOfflineChargeLocally(byte value)
-        {
-            if (value > 2) throw new ArgumentOutOfRangeException(nameof(value), value, "The offline charge value must be 0, 1 or 2.");
-            Control(() =>
-            {
-                _offlineCharge = value;
-                PushSetting(EmCommand.SetAndGetOffLineCharge, new OfflineChargePayload { Action = SetAndGetAction.Set, RawValue = value });
-            });
-        }
+        public void ChangeOfflineChargeLocally(byte value) =>
+            ChangeLocally(_offlineCharge, value, nameof(value), value, "The offline charge value must be 0, 1 or 2.");
 
         /// <summary>
         /// Changes the display language as if on the charger's screen: a registered app is sent
         /// SetAndGetLanguage (0x010F) with action 1 and the new value.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">Not a language the charger knows (1 to 6).</exception>
-        public void ChangeLanguageLocally(EvseLanguage language)
-        {
-            if ((byte)language < 1 || (byte)language > 6) throw new ArgumentOutOfRangeException(nameof(language), language, "The language must be one of 1 to 6.");
-            Control(() =>
-            {
-                _language = (byte)language;
-                PushSetting(EmCommand.SetAndGetLanguage, new LanguagePayload { Action = SetAndGetAction.Set, RawValue = _language });
-            });
-        }
+        public void ChangeLanguageLocally(EvseLanguage language) =>
+            ChangeLocally(_language, (byte)language, nameof(language), language, "The language must be one of 1 to 6.");
 
         /// <summary>
         /// Changes the temperature unit as if on the charger's screen: a registered app is sent
         /// SetAndGetTemperatureUnit (0x0112) with action 1 and the new value.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">Neither Celsius nor Fahrenheit.</exception>
-        public void ChangeTemperatureUnitLocally(TemperatureUnit unit)
+        public void ChangeTemperatureUnitLocally(TemperatureUnit unit) =>
+            ChangeLocally(_temperatureUnit, (byte)unit, nameof(unit), unit, "The temperature unit must be Celsius or Fahrenheit.");
+
+        /// <summary>
+        /// Takes a one-byte setting changed at the charger and pushes it to a registered app with action 1;
+        /// a value the charger does not take throws, naming <paramref name="parameter"/>.
+        /// </summary>
+        private void ChangeLocally<T>(ByteSetting<T> setting, byte value, string parameter, object actual, string message)
+            where T : ActionBytePayload, new()
         {
-            if (unit != TemperatureUnit.Celsius && unit != TemperatureUnit.Fahrenheit)
-                throw new ArgumentOutOfRangeException(nameof(unit), unit, "The temperature unit must be Celsius or Fahrenheit.");
+            if (!setting.Accepts(value)) throw new ArgumentOutOfRangeException(parameter, actual, message);
             Control(() =>
             {
-                _temperatureUnit = (byte)unit;
-                PushSetting(EmCommand.SetAndGetTemperatureUnit, new TemperatureUnitPayload { Action = SetAndGetAction.Set, RawValue = _temperatureUnit });
+                setting.Value = value;
+                PushSetting(setting.Request, setting.Reply(SetAndGetAction.Set));
             });
         }
 
@@ -111,15 +104,10 @@ namespace EmProto.Simulator
                 _clockOffset = offset;
             }
             // Seen on real chargers: a SET is answered with action 0, a read with action 1.
-            Answer(d, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
-            return true;
+            return Answered(d, new SystemTimePayload { Action = set ? SetAndGetAction.Report : SetAndGetAction.Set, Time = Em(ChargerClock) });
         }
 
-        private bool OnGetVersion(in Datagram d)
-        {
-            Answer(d, BuildVersion());
-            return true;
-        }
+        private bool OnGetVersion(in Datagram d) => Answered(d, BuildVersion());
 
         private bool OnOutputElectricity(in Datagram d)
         {
@@ -129,8 +117,7 @@ namespace EmProto.Simulator
                 _configuredAmps = amps.Amps;
                 _changed = true;
             }
-            Answer(d, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
-            return true;
+            return Answered(d, new OutputElectricityPayload { Action = amps.Action, Amps = (byte)_configuredAmps });
         }
 
         private bool OnNickName(in Datagram d)
@@ -142,32 +129,15 @@ namespace EmProto.Simulator
                 // A name longer than the firmware's field is not taken; the reply shows the old one.
                 if (text.Length <= _firmware.NameWidth) _name = text;
             }
-            Answer(d, NameReply(name.Action));
-            return true;
+            return Answered(d, NameReply(name.Action));
         }
 
-        private bool OnOfflineCharge(in Datagram d)
+        /// <summary>A one-byte SetAndGet: a SET with a value the charger takes changes it; the reply carries the value in force.</summary>
+        private bool OnByteSetting<T>(in Datagram d, ByteSetting<T> setting) where T : ActionBytePayload, new()
         {
-            if (!(d.Payload is OfflineChargePayload offline)) return false;
-            if (offline.Action == SetAndGetAction.Set && offline.RawValue <= 2) _offlineCharge = offline.RawValue;
-            Answer(d, new OfflineChargePayload { Action = offline.Action, RawValue = _offlineCharge });
-            return true;
-        }
-
-        private bool OnLanguage(in Datagram d)
-        {
-            if (!(d.Payload is LanguagePayload language)) return false;
-            if (language.Action == SetAndGetAction.Set && language.RawValue >= 1 && language.RawValue <= 6) _language = language.RawValue;
-            Answer(d, new LanguagePayload { Action = language.Action, RawValue = _language });
-            return true;
-        }
-
-        private bool OnTemperatureUnit(in Datagram d)
-        {
-            if (!(d.Payload is TemperatureUnitPayload unit)) return false;
-            if (unit.Action == SetAndGetAction.Set && (unit.RawValue == 1 || unit.RawValue == 2)) _temperatureUnit = unit.RawValue;
-            Answer(d, new TemperatureUnitPayload { Action = unit.Action, RawValue = _temperatureUnit });
-            return true;
+            if (!(d.Payload is T request)) return false;
+            if (request.Action == SetAndGetAction.Set && setting.Accepts(request.RawValue)) setting.Value = request.RawValue;
+            return Answered(d, setting.Reply(request.Action));
         }
 
         private bool OnSchedule(in Datagram d)
@@ -184,16 +154,14 @@ namespace EmProto.Simulator
             }
             var slots = new ScheduleSlot[7];
             for (int i = 0; i < 7; i++) slots[i] = CopySlot(_schedule[i]);
-            Answer(d, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
-            return true;
+            return Answered(d, new WeeklySchedulePayload { Action = request.Action, Slots = slots });
         }
 
         private bool OnBrightness(in Datagram d)
         {
             if (!(d.Payload is BrightnessPayload brightness)) return false;
             if (brightness.Action == SetAndGetAction.Set && brightness.Value <= 100) _brightness = brightness.Value;
-            Answer(d, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
-            return true;
+            return Answered(d, new BrightnessPayload { Action = SetAndGetAction.Set, Value = _brightness });
         }
 
         private bool OnSetPassword(in Datagram d)
@@ -214,6 +182,34 @@ namespace EmProto.Simulator
             if (s.Length != 6) return false;
             foreach (char c in s) if (c < '0' || c > '9') return false;
             return true;
+        }
+
+        /// <summary>
+        /// A one-byte SetAndGet setting (u8 action, u8 value): the value in force, the values the charger
+        /// takes, and the reply that carries it. Read and written under the charger's lock.
+        /// </summary>
+        private sealed class ByteSetting<T> where T : ActionBytePayload, new()
+        {
+            private readonly Func<byte, bool> _accepts;
+
+            internal ByteSetting(EmCommand request, byte initial, Func<byte, bool> accepts)
+            {
+                Request = request;
+                Value = initial;
+                _accepts = accepts;
+            }
+
+            /// <summary>The app's SetAndGet request for the setting.</summary>
+            internal EmCommand Request { get; }
+
+            /// <summary>The value in force.</summary>
+            internal byte Value { get; set; }
+
+            /// <summary>True for a value the charger takes.</summary>
+            internal bool Accepts(byte value) => _accepts(value);
+
+            /// <summary>The payload that tells the value in force with <paramref name="action"/>.</summary>
+            internal T Reply(SetAndGetAction action) => new T { Action = action, RawValue = Value };
         }
     }
 }

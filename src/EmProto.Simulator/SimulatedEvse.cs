@@ -45,9 +45,12 @@ namespace EmProto.Simulator
         private string _softwareVersion;
         private string _name;
         private int _configuredAmps;
-        private byte _offlineCharge;
-        private byte _language = (byte)EvseLanguage.English;
-        private byte _temperatureUnit = (byte)TemperatureUnit.Celsius;
+        private readonly ByteSetting<OfflineChargePayload> _offlineCharge =
+            new ByteSetting<OfflineChargePayload>(EmCommand.SetAndGetOffLineCharge, 0, value => value <= 2);
+        private readonly ByteSetting<LanguagePayload> _language =
+            new ByteSetting<LanguagePayload>(EmCommand.SetAndGetLanguage, (byte)EvseLanguage.English, value => value >= 1 && value <= 6);
+        private readonly ByteSetting<TemperatureUnitPayload> _temperatureUnit =
+            new ByteSetting<TemperatureUnitPayload>(EmCommand.SetAndGetTemperatureUnit, (byte)TemperatureUnit.Celsius, value => value == 1 || value == 2);
         private byte _brightness = 80;
 
         private TimeSpan _advanced;
@@ -238,19 +241,19 @@ namespace EmProto.Simulator
         /// <summary>The offline charge (start mode) byte: 0, 1 or 2.</summary>
         public byte OfflineCharge
         {
-            get { lock (_gate) return _offlineCharge; }
+            get { lock (_gate) return _offlineCharge.Value; }
         }
 
         /// <summary>The display language.</summary>
         public EvseLanguage Language
         {
-            get { lock (_gate) return (EvseLanguage)_language; }
+            get { lock (_gate) return (EvseLanguage)_language.Value; }
         }
 
         /// <summary>The temperature unit shown.</summary>
         public TemperatureUnit TemperatureUnit
         {
-            get { lock (_gate) return (TemperatureUnit)_temperatureUnit; }
+            get { lock (_gate) return (TemperatureUnit)_temperatureUnit.Value; }
         }
 
         /// <summary>Screen brightness, 0 to 100.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EmProto.Protocol.Payloads;
 
 namespace EmProto.Simulator
 {
@@ -32,20 +33,23 @@ namespace EmProto.Simulator
         /// <summary>Current per phase in amps.</summary>
         public int Amps { get; internal set; }
 
+        /// <summary>Start type, charge type and limits as the ChargeStart sent them.</summary>
+        public ChargeTerms Terms { get; internal set; } = ChargeTerms.Default;
+
         /// <summary>Start type byte from the ChargeStart.</summary>
-        public byte StartType { get; internal set; } = 1;
+        public byte StartType => Terms.StartType;
 
         /// <summary>Charge type byte from the ChargeStart.</summary>
-        public byte ChargeType { get; internal set; } = 1;
+        public byte ChargeType => Terms.ChargeType;
 
         /// <summary>Maximum duration in minutes; 0xFFFF = unlimited.</summary>
-        public ushort MaxDurationMinutes { get; internal set; } = 0xFFFF;
+        public ushort MaxDurationMinutes => Terms.MaxDurationMinutes;
 
         /// <summary>Maximum energy, raw (× 0.01 kWh); 0xFFFF = unlimited.</summary>
-        public ushort MaxEnergyRaw { get; internal set; } = 0xFFFF;
+        public ushort MaxEnergyRaw => Terms.MaxEnergyRaw;
 
         /// <summary>Parameter 3 as sent (0 makes the charger stop after a few seconds, as real ones do).</summary>
-        public ushort Param3 { get; internal set; } = 0xFFFF;
+        public ushort Param3 => Terms.Param3;
 
         /// <summary>The reservation time on the charger's clock, or null for an immediate start.</summary>
         public DateTimeOffset? ReservedFor { get; internal set; }

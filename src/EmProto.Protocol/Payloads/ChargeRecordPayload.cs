@@ -10,6 +10,8 @@ namespace EmProto.Protocol.Payloads
     public sealed class ChargeRecordPayload : ChargeIdPayload
     {
         private static readonly ushort[] NoSlots = Array.Empty<ushort>();
+        private ChargeTerms _terms = ChargeTerms.Default;
+        private ChargeTotals _totals;
 
         /// <summary>Line id.</summary>
         public byte LineId { get; set; } = 1;
@@ -23,20 +25,27 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Reservation flag.</summary>
         public byte HasReservation { get; set; }
 
+        /// <summary>Start type, charge type and limits (the block at offset 50).</summary>
+        public ChargeTerms Terms
+        {
+            get => _terms;
+            set => _terms = value;
+        }
+
         /// <summary>Start type.</summary>
-        public byte StartType { get; set; } = 1;
+        public byte StartType { get => _terms.StartType; set => _terms.StartType = value; }
 
         /// <summary>Charge type.</summary>
-        public byte ChargeType { get; set; } = 1;
+        public byte ChargeType { get => _terms.ChargeType; set => _terms.ChargeType = value; }
 
         /// <summary>Parameter 1 (max duration in minutes when set).</summary>
-        public ushort Param1 { get; set; } = 0xFFFF;
+        public ushort Param1 { get => _terms.MaxDurationMinutes; set => _terms.MaxDurationMinutes = value; }
 
         /// <summary>Parameter 2 (max energy × 0.01 kWh when set).</summary>
-        public ushort Param2 { get; set; } = 0xFFFF;
+        public ushort Param2 { get => _terms.MaxEnergyRaw; set => _terms.MaxEnergyRaw = value; }
 
         /// <summary>Parameter 3.</summary>
-        public ushort Param3 { get; set; } = 0xFFFF;
+        public ushort Param3 { get => _terms.Param3; set => _terms.Param3 = value; }
 
         /// <summary>Stop reason (0xFF seen with "Power Down").</summary>
         public byte StopReason { get; set; }
@@ -53,26 +62,33 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Stop date.</summary>
         public EmTimestamp StopDate { get; set; }
 
+        /// <summary>Charging time, meters, energy, price and fee (the block at offset 72).</summary>
+        public ChargeTotals Totals
+        {
+            get => _totals;
+            set => _totals = value;
+        }
+
         /// <summary>Charging time in seconds.</summary>
-        public uint ChargedSeconds { get; set; }
+        public uint ChargedSeconds { get => _totals.Seconds; set => _totals.Seconds = value; }
 
         /// <summary>Meter at start, raw (× 0.01 kWh).</summary>
-        public uint StartMeterRaw { get; set; }
+        public uint StartMeterRaw { get => _totals.StartMeterRaw; set => _totals.StartMeterRaw = value; }
 
         /// <summary>Meter at stop, raw (× 0.01 kWh).</summary>
-        public uint StopMeterRaw { get; set; }
+        public uint StopMeterRaw { get => _totals.EndMeterRaw; set => _totals.EndMeterRaw = value; }
 
         /// <summary>Energy charged, raw (× 0.01 kWh).</summary>
-        public uint ChargedEnergyRaw { get; set; }
+        public uint ChargedEnergyRaw { get => _totals.ChargedEnergyRaw; set => _totals.ChargedEnergyRaw = value; }
 
         /// <summary>Price, raw (× 0.01).</summary>
-        public uint ChargePriceRaw { get; set; }
+        public uint ChargePriceRaw { get => _totals.ChargePriceRaw; set => _totals.ChargePriceRaw = value; }
 
         /// <summary>Fee type.</summary>
-        public byte FeeType { get; set; }
+        public byte FeeType { get => _totals.FeeType; set => _totals.FeeType = value; }
 
         /// <summary>Fee, raw (× 0.01).</summary>
-        public ushort ChargeFeeRaw { get; set; }
+        public ushort ChargeFeeRaw { get => _totals.ChargeFeeRaw; set => _totals.ChargeFeeRaw = value; }
 
         /// <summary>The sample count the charger declares (may exceed <see cref="Slots"/>).</summary>
         public ushort DeclaredSampleCount { get; set; }
@@ -81,7 +97,7 @@ namespace EmProto.Protocol.Payloads
         public ushort[] Slots { get; set; } = NoSlots;
 
         /// <summary>Energy charged in kWh.</summary>
-        public double ChargedKWh => ChargedEnergyRaw * 0.01;
+        public double ChargedKWh => _totals.ChargedKWh;
 
         /// <summary>The power samples (W, inferred): the first min(declared count, carried slots) slots.</summary>
         public ushort[] PowerSamples
@@ -116,23 +132,13 @@ namespace EmProto.Protocol.Payloads
             EmText.Write(b, o + 17, 16, EndUserId, nameof(EndUserId));
             WriteChargeId(b, o + 33);
             b[o + 49] = HasReservation;
-            b[o + 50] = StartType;
-            b[o + 51] = ChargeType;
-            BigEndian.Put16(b, o + 52, Param1);
-            BigEndian.Put16(b, o + 54, Param2);
-            BigEndian.Put16(b, o + 56, Param3);
+            _terms.Write(b, o + 50);
             b[o + 58] = StopReason;
             b[o + 59] = HasStopCharge;
-            BigEndian.Put32(b, o + 60, ReservationDate.Raw);
-            BigEndian.Put32(b, o + 64, StartDate.Raw);
-            BigEndian.Put32(b, o + 68, StopDate.Raw);
-            BigEndian.Put32(b, o + 72, ChargedSeconds);
-            BigEndian.Put32(b, o + 76, StartMeterRaw);
-            BigEndian.Put32(b, o + 80, StopMeterRaw);
-            BigEndian.Put32(b, o + 84, ChargedEnergyRaw);
-            BigEndian.Put32(b, o + 88, ChargePriceRaw);
-            b[o + 92] = FeeType;
-            BigEndian.Put16(b, o + 93, ChargeFeeRaw);
+            BigEndian.PutTime(b, o + 60, ReservationDate);
+            BigEndian.PutTime(b, o + 64, StartDate);
+            BigEndian.PutTime(b, o + 68, StopDate);
+            _totals.Write(b, o + 72);
             BigEndian.Put16(b, o + 95, DeclaredSampleCount);
             for (int i = 0; i < Slots.Length; i++) BigEndian.Put16(b, o + 97 + 2 * i, Slots[i]);
         }
@@ -148,23 +154,13 @@ namespace EmProto.Protocol.Payloads
                 StartUserId = EmText.Read(b, o + 1, 16),
                 EndUserId = EmText.Read(b, o + 17, 16),
                 HasReservation = b[o + 49],
-                StartType = b[o + 50],
-                ChargeType = b[o + 51],
-                Param1 = BigEndian.U16(b, o + 52),
-                Param2 = BigEndian.U16(b, o + 54),
-                Param3 = BigEndian.U16(b, o + 56),
+                Terms = ChargeTerms.Read(b, o + 50),
                 StopReason = b[o + 58],
                 HasStopCharge = b[o + 59],
-                ReservationDate = new EmTimestamp(BigEndian.U32(b, o + 60)),
-                StartDate = new EmTimestamp(BigEndian.U32(b, o + 64)),
-                StopDate = new EmTimestamp(BigEndian.U32(b, o + 68)),
-                ChargedSeconds = BigEndian.U32(b, o + 72),
-                StartMeterRaw = BigEndian.U32(b, o + 76),
-                StopMeterRaw = BigEndian.U32(b, o + 80),
-                ChargedEnergyRaw = BigEndian.U32(b, o + 84),
-                ChargePriceRaw = BigEndian.U32(b, o + 88),
-                FeeType = b[o + 92],
-                ChargeFeeRaw = BigEndian.U16(b, o + 93),
+                ReservationDate = BigEndian.Time(b, o + 60),
+                StartDate = BigEndian.Time(b, o + 64),
+                StopDate = BigEndian.Time(b, o + 68),
+                Totals = ChargeTotals.Read(b, o + 72),
                 DeclaredSampleCount = BigEndian.U16(b, o + 95),
                 Slots = slots,
             };

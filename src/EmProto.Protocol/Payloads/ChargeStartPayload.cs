@@ -5,6 +5,8 @@ namespace EmProto.Protocol.Payloads
     /// <summary>ChargeStart (0x8007, 47 bytes).</summary>
     public sealed class ChargeStartPayload : EmPayload
     {
+        private ChargeTerms _terms = ChargeTerms.Default;
+
         /// <summary>Line id: 1 (the seed library; 2 on three-phase unless single phase is asked).</summary>
         public byte LineId { get; set; } = 1;
 
@@ -20,20 +22,27 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Start time ("now" when not a reservation).</summary>
         public EmTimestamp ReservationDate { get; set; }
 
+        /// <summary>Start type, charge type and limits (the block at offset 38).</summary>
+        public ChargeTerms Terms
+        {
+            get => _terms;
+            set => _terms = value;
+        }
+
         /// <summary>Start type (1).</summary>
-        public byte StartType { get; set; } = 1;
+        public byte StartType { get => _terms.StartType; set => _terms.StartType = value; }
 
         /// <summary>Charge type (1; 11 forces one phase on some firmware).</summary>
-        public byte ChargeType { get; set; } = 1;
+        public byte ChargeType { get => _terms.ChargeType; set => _terms.ChargeType = value; }
 
         /// <summary>Maximum duration in minutes; 0xFFFF = unlimited.</summary>
-        public ushort MaxDurationMinutes { get; set; } = 0xFFFF;
+        public ushort MaxDurationMinutes { get => _terms.MaxDurationMinutes; set => _terms.MaxDurationMinutes = value; }
 
         /// <summary>Maximum energy, raw (× 0.01 kWh); 0xFFFF = unlimited.</summary>
-        public ushort MaxEnergyRaw { get; set; } = 0xFFFF;
+        public ushort MaxEnergyRaw { get => _terms.MaxEnergyRaw; set => _terms.MaxEnergyRaw = value; }
 
         /// <summary>Parameter 3: must be 0xFFFF (0 makes the charger stop after a few seconds).</summary>
-        public ushort Param3 { get; set; } = 0xFFFF;
+        public ushort Param3 { get => _terms.Param3; set => _terms.Param3 = value; }
 
         /// <summary>Current in amps (6 to the charger's maximum, never above 32).</summary>
         public byte MaxAmps { get; set; } = 6;
@@ -56,12 +65,8 @@ namespace EmProto.Protocol.Payloads
             EmText.Write(b, o + 1, 16, UserId, nameof(UserId));
             EmText.Write(b, o + 17, 16, ChargeId, nameof(ChargeId));
             b[o + 33] = IsReservation;
-            BigEndian.Put32(b, o + 34, ReservationDate.Raw);
-            b[o + 38] = StartType;
-            b[o + 39] = ChargeType;
-            BigEndian.Put16(b, o + 40, MaxDurationMinutes);
-            BigEndian.Put16(b, o + 42, MaxEnergyRaw);
-            BigEndian.Put16(b, o + 44, Param3);
+            BigEndian.PutTime(b, o + 34, ReservationDate);
+            _terms.Write(b, o + 38);
             b[o + 46] = MaxAmps;
         }
 
@@ -71,12 +76,8 @@ namespace EmProto.Protocol.Payloads
             UserId = EmText.Read(b, o + 1, 16),
             ChargeId = EmText.Read(b, o + 17, 16),
             IsReservation = b[o + 33],
-            ReservationDate = new EmTimestamp(BigEndian.U32(b, o + 34)),
-            StartType = b[o + 38],
-            ChargeType = b[o + 39],
-            MaxDurationMinutes = BigEndian.U16(b, o + 40),
-            MaxEnergyRaw = BigEndian.U16(b, o + 42),
-            Param3 = BigEndian.U16(b, o + 44),
+            ReservationDate = BigEndian.Time(b, o + 34),
+            Terms = ChargeTerms.Read(b, o + 38),
             MaxAmps = b[o + 46],
         };
     }

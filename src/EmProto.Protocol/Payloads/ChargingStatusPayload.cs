@@ -8,6 +8,9 @@ namespace EmProto.Protocol.Payloads
     /// </summary>
     public sealed class ChargingStatusPayload : EmPayload
     {
+        private ChargeTerms _terms = ChargeTerms.Default;
+        private ChargeTotals _totals;
+
         /// <summary>Port.</summary>
         public byte Port { get; set; } = 1;
 
@@ -17,20 +20,27 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Charge id.</summary>
         public string ChargeId { get; set; } = string.Empty;
 
+        /// <summary>Start type, charge type and limits (the block at offset 18).</summary>
+        public ChargeTerms Terms
+        {
+            get => _terms;
+            set => _terms = value;
+        }
+
         /// <summary>Start type.</summary>
-        public byte StartType { get; set; } = 1;
+        public byte StartType { get => _terms.StartType; set => _terms.StartType = value; }
 
         /// <summary>Charge type.</summary>
-        public byte ChargeType { get; set; } = 1;
+        public byte ChargeType { get => _terms.ChargeType; set => _terms.ChargeType = value; }
 
         /// <summary>Maximum duration in minutes; 0xFFFF = unlimited.</summary>
-        public ushort MaxDurationMinutes { get; set; } = 0xFFFF;
+        public ushort MaxDurationMinutes { get => _terms.MaxDurationMinutes; set => _terms.MaxDurationMinutes = value; }
 
         /// <summary>Maximum energy, raw (× 0.01 kWh); 0xFFFF = unlimited.</summary>
-        public ushort MaxEnergyRaw { get; set; } = 0xFFFF;
+        public ushort MaxEnergyRaw { get => _terms.MaxEnergyRaw; set => _terms.MaxEnergyRaw = value; }
 
         /// <summary>Parameter 3, raw (× 0.01); 0xFFFF = unset.</summary>
-        public ushort Param3Raw { get; set; } = 0xFFFF;
+        public ushort Param3Raw { get => _terms.Param3; set => _terms.Param3 = value; }
 
         /// <summary>Reservation date.</summary>
         public EmTimestamp ReservationDate { get; set; }
@@ -44,26 +54,33 @@ namespace EmProto.Protocol.Payloads
         /// <summary>Start date.</summary>
         public EmTimestamp StartDate { get; set; }
 
+        /// <summary>Duration, meters, energy, price and fee (the block at offset 51).</summary>
+        public ChargeTotals Totals
+        {
+            get => _totals;
+            set => _totals = value;
+        }
+
         /// <summary>Duration in seconds.</summary>
-        public uint DurationSeconds { get; set; }
+        public uint DurationSeconds { get => _totals.Seconds; set => _totals.Seconds = value; }
 
         /// <summary>Meter at start, raw (× 0.01 kWh; 0 once finished).</summary>
-        public uint StartMeterRaw { get; set; }
+        public uint StartMeterRaw { get => _totals.StartMeterRaw; set => _totals.StartMeterRaw = value; }
 
         /// <summary>Meter now, raw (× 0.01 kWh).</summary>
-        public uint CurrentMeterRaw { get; set; }
+        public uint CurrentMeterRaw { get => _totals.EndMeterRaw; set => _totals.EndMeterRaw = value; }
 
         /// <summary>Energy of this session, raw (× 0.01 kWh).</summary>
-        public uint ChargedEnergyRaw { get; set; }
+        public uint ChargedEnergyRaw { get => _totals.ChargedEnergyRaw; set => _totals.ChargedEnergyRaw = value; }
 
         /// <summary>Charge price, raw (× 0.01).</summary>
-        public uint ChargePriceRaw { get; set; }
+        public uint ChargePriceRaw { get => _totals.ChargePriceRaw; set => _totals.ChargePriceRaw = value; }
 
         /// <summary>Fee type.</summary>
-        public byte FeeType { get; set; }
+        public byte FeeType { get => _totals.FeeType; set => _totals.FeeType = value; }
 
         /// <summary>Charge fee, raw (× 0.01).</summary>
-        public ushort ChargeFeeRaw { get; set; }
+        public ushort ChargeFeeRaw { get => _totals.ChargeFeeRaw; set => _totals.ChargeFeeRaw = value; }
 
         /// <summary>Bytes from offset 74 on in the longer form (null in the 74-byte form).</summary>
         public byte[]? Extension { get; set; }
@@ -73,10 +90,10 @@ namespace EmProto.Protocol.Payloads
             Extension != null && Extension.Length > 0 && (Extension[0] == 18 || Extension[0] == 19) ? (CurrentState)Extension[0] : CurrentState;
 
         /// <summary>Maximum energy in kWh, or null when unlimited.</summary>
-        public double? MaxEnergyKWh => MaxEnergyRaw == 0xFFFF ? (double?)null : MaxEnergyRaw * 0.01;
+        public double? MaxEnergyKWh => _terms.MaxEnergyKWh;
 
         /// <summary>Energy of this session in kWh.</summary>
-        public double ChargedKWh => ChargedEnergyRaw * 0.01;
+        public double ChargedKWh => _totals.ChargedKWh;
 
         /// <inheritdoc/>
         public override int Length => 74 + (Extension?.Length ?? 0);
@@ -95,22 +112,12 @@ namespace EmProto.Protocol.Payloads
             b[o] = Port;
             b[o + 1] = (byte)CurrentState;
             EmText.Write(b, o + 2, 16, ChargeId, nameof(ChargeId));
-            b[o + 18] = StartType;
-            b[o + 19] = ChargeType;
-            BigEndian.Put16(b, o + 20, MaxDurationMinutes);
-            BigEndian.Put16(b, o + 22, MaxEnergyRaw);
-            BigEndian.Put16(b, o + 24, Param3Raw);
-            BigEndian.Put32(b, o + 26, ReservationDate.Raw);
+            _terms.Write(b, o + 18);
+            BigEndian.PutTime(b, o + 26, ReservationDate);
             EmText.Write(b, o + 30, 16, UserId, nameof(UserId));
             b[o + 46] = MaxAmps;
-            BigEndian.Put32(b, o + 47, StartDate.Raw);
-            BigEndian.Put32(b, o + 51, DurationSeconds);
-            BigEndian.Put32(b, o + 55, StartMeterRaw);
-            BigEndian.Put32(b, o + 59, CurrentMeterRaw);
-            BigEndian.Put32(b, o + 63, ChargedEnergyRaw);
-            BigEndian.Put32(b, o + 67, ChargePriceRaw);
-            b[o + 71] = FeeType;
-            BigEndian.Put16(b, o + 72, ChargeFeeRaw);
+            BigEndian.PutTime(b, o + 47, StartDate);
+            _totals.Write(b, o + 51);
             if (Extension != null) Buffer.BlockCopy(Extension, 0, b, o + 74, Extension.Length);
         }
 
@@ -121,22 +128,12 @@ namespace EmProto.Protocol.Payloads
                 Port = b[o],
                 CurrentState = (CurrentState)b[o + 1],
                 ChargeId = EmText.Read(b, o + 2, 16),
-                StartType = b[o + 18],
-                ChargeType = b[o + 19],
-                MaxDurationMinutes = BigEndian.U16(b, o + 20),
-                MaxEnergyRaw = BigEndian.U16(b, o + 22),
-                Param3Raw = BigEndian.U16(b, o + 24),
-                ReservationDate = new EmTimestamp(BigEndian.U32(b, o + 26)),
+                Terms = ChargeTerms.Read(b, o + 18),
+                ReservationDate = BigEndian.Time(b, o + 26),
                 UserId = EmText.Read(b, o + 30, 16),
                 MaxAmps = b[o + 46],
-                StartDate = new EmTimestamp(BigEndian.U32(b, o + 47)),
-                DurationSeconds = BigEndian.U32(b, o + 51),
-                StartMeterRaw = BigEndian.U32(b, o + 55),
-                CurrentMeterRaw = BigEndian.U32(b, o + 59),
-                ChargedEnergyRaw = BigEndian.U32(b, o + 63),
-                ChargePriceRaw = BigEndian.U32(b, o + 67),
-                FeeType = b[o + 71],
-                ChargeFeeRaw = BigEndian.U16(b, o + 72),
+                StartDate = BigEndian.Time(b, o + 47),
+                Totals = ChargeTotals.Read(b, o + 51),
             };
             if (n > 74)
             {

@@ -31,14 +31,14 @@ namespace EmProto.Protocol.Payloads
         public override void Write(byte[] b, int o)
         {
             b[o] = (byte)Action;
-            BigEndian.Put32(b, o + 1, Time.Raw);
+            BigEndian.PutTime(b, o + 1, Time);
             if (LongForm) Array.Clear(b, o + 5, 11);
         }
 
         internal static SystemTimePayload Decode(byte[] b, int o, int n) => new SystemTimePayload
         {
             Action = (SetAndGetAction)b[o],
-            Time = new EmTimestamp(BigEndian.U32(b, o + 1)),
+            Time = BigEndian.Time(b, o + 1),
             LongForm = n >= 16,
         };
     }
