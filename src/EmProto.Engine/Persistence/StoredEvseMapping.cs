@@ -11,7 +11,8 @@ namespace EmProto.Engine.Persistence
     /// </summary>
     internal static class StoredEvseMapping
     {
-        private static string? Iso(DateTimeOffset? t) => t?.ToString("o", CultureInfo.InvariantCulture);
+        /// <summary>A time as the file keeps it: ISO 8601 with its offset ("o"), null for none.</summary>
+        internal static string? Iso(DateTimeOffset? t) => t?.ToString("o", CultureInfo.InvariantCulture);
 
         private static DateTimeOffset? ParseIso(string? s) =>
             s != null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : (DateTimeOffset?)null;
