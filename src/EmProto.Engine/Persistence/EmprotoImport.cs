@@ -76,7 +76,7 @@ namespace EmProto.Engine.Persistence
                 Feature = (long)(info.Feature ?? 0),
                 Address = info.Ip,
                 Port = Whole(info.Port),
-                LastSeen = StoredEvseMapping.Iso(UnixSeconds(item.LastSeen)),
+                LastSeen = StoreMapDirection.Iso(UnixSeconds(item.LastSeen)),
             };
             var c = item.Config;
             if (c != null && (c.Name != null || c.Language != null || c.TemperatureUnit != null || c.OffLineCharge != null || c.MaxElectricity.HasValue))
@@ -88,7 +88,7 @@ namespace EmProto.Engine.Persistence
                     TemperatureUnit = NumberOrName<TemperatureUnit>(c.TemperatureUnit),
                     OfflineCharge = NumberOrName<OfflineCharge>(c.OffLineCharge),
                     MaxCurrent = Whole(c.MaxElectricity),
-                    ReadAt = StoredEvseMapping.Iso(UnixSeconds(item.LastConfigUpdate)),
+                    ReadAt = StoreMapDirection.Iso(UnixSeconds(item.LastConfigUpdate)),
                 };
             }
             var s = StoredEvseMapping.FromFile(file);
