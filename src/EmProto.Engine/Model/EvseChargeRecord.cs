@@ -161,6 +161,9 @@ namespace EmProto.Engine
             };
         }
 
+        /// <summary>A copy (sharing the samples array, which is replaced, never changed in place).</summary>
+        internal EvseChargeRecord Clone() => (EvseChargeRecord)MemberwiseClone();
+
         /// <inheritdoc/>
         public override string ToString() => ChargeId + ": " + EnergyKWh.ToString("0.00", CultureInfo.InvariantCulture) + " kWh";
     }

@@ -54,49 +54,45 @@ namespace EmProto.Engine.Persistence
         // hotLine, phases, maxPower, maxElectricity, feature, supportNew} (older versions: type, p51,
         // canForceSinglePhase instead of or next to phases), config {name, language, temperatureUnit,
         // offLineCharge, maxElectricity}, lastConfigUpdate and lastSeen in Unix seconds, password.
+        // It is translated into our file's form, so that the model is built from it in one place
+        // (StoredEvseMapping.FromFile); only the password, not protected the way ours is, is set afterwards.
         private static StoredEvse FromEmproto(string serial, EmprotoInfo info, EmprotoEvse item)
         {
             int type = Whole(info.Type);
-            int phases = info.Phases.HasValue ? (Whole(info.Phases) == 3 ? 3 : 1)
+            int phases = info.Phases.HasValue ? Whole(info.Phases)
                 : info.Type.HasValue && Protocol.Payloads.LoginPayload.IsThreePhaseType((byte)type) ? 3 : 1;
-            var s = new StoredEvse
+            var file = new StoreFileEvse
             {
                 Serial = serial,
-                Info = new EvseInfo
-                {
-                    Serial = serial,
-                    Brand = info.Brand ?? string.Empty,
-                    Model = info.Model ?? string.Empty,
-                    HardwareVersion = info.HardwareVersion ?? string.Empty,
-                    SoftwareVersion = info.SoftwareVersion ?? string.Empty,
-                    TypeCode = type,
-                    Phases = phases,
-                    MaxPowerKW = (info.MaxPower ?? 0) / 1000.0,
-                    MaxCurrent = Whole(info.MaxElectricity),
-                    HotLine = info.HotLine ?? string.Empty,
-                    Feature = (long)(info.Feature ?? 0),
-                },
+                Brand = info.Brand,
+                Model = info.Model,
+                HardwareVersion = info.HardwareVersion,
+                SoftwareVersion = info.SoftwareVersion,
+                TypeCode = type,
+                Phases = phases,
+                MaxPowerKW = (info.MaxPower ?? 0) / 1000.0,
+                MaxCurrent = Whole(info.MaxElectricity),
+                HotLine = info.HotLine,
+                Feature = (long)(info.Feature ?? 0),
                 Address = info.Ip,
                 Port = Whole(info.Port),
-                LastSeen = UnixSeconds(item.LastSeen),
-                Password = item.Password != null ? PasswordProtector.DecodeEmproto(item.Password) : null,
+                LastSeen = StoreMapDirection.Iso(UnixSeconds(item.LastSeen)),
             };
             var c = item.Config;
             if (c != null && (c.Name != null || c.Language != null || c.TemperatureUnit != null || c.OffLineCharge != null || c.MaxElectricity.HasValue))
             {
-                int offline = NumberOrName<OfflineCharge>(c.OffLineCharge);
-                s.Config = new EvseConfig
+                file.Config = new StoreFileConfig
                 {
-                    Serial = serial,
-                    Name = c.Name ?? string.Empty,
-                    Language = (EvseLanguage)NumberOrName<EvseLanguage>(c.Language),
-                    TemperatureUnit = (TemperatureUnit)NumberOrName<TemperatureUnit>(c.TemperatureUnit),
-                    OfflineCharge = (OfflineCharge)offline,
-                    OfflineChargeRaw = offline,
+                    Name = c.Name,
+                    Language = NumberOrName<EvseLanguage>(c.Language),
+                    TemperatureUnit = NumberOrName<TemperatureUnit>(c.TemperatureUnit),
+                    OfflineCharge = NumberOrName<OfflineCharge>(c.OffLineCharge),
                     MaxCurrent = Whole(c.MaxElectricity),
-                    ReadAt = UnixSeconds(item.LastConfigUpdate) ?? DateTimeOffset.MinValue,
+                    ReadAt = StoreMapDirection.Iso(UnixSeconds(item.LastConfigUpdate)),
                 };
             }
+            var s = StoredEvseMapping.FromFile(file);
+            s.Password = item.Password != null ? PasswordProtector.DecodeEmproto(item.Password) : null;
             return s;
         }
 
