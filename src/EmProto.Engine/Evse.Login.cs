@@ -236,18 +236,26 @@ namespace EmProto.Engine
             }
         }
 
-        /// <summary>Logs in with the stored password unless a session is live.</summary>
+        /// <summary>
+        /// Logs in with the stored password unless a session is live. Never with a password the charger refused:
+        /// chargers may lock out after repeated wrong passwords, so only Connect-Evse tries again.
+        /// </summary>
         /// <exception cref="EvseException">No password is known (EvseNotConnected), or the login failed.</exception>
+        /// <exception cref="EvseAuthenticationException">The charger refused the stored password before.</exception>
         public async Task EnsureLoggedInAsync(CancellationToken cancellationToken = default)
         {
             string? password;
             bool disconnected;
+            DateTimeOffset? refusedAt;
             lock (_sync)
             {
                 if (_loggedIn) return;
                 password = _password;
                 disconnected = _disconnected;
+                refusedAt = _authFailedAt;
             }
+            if (password != null && !disconnected && refusedAt.HasValue)
+                throw new EvseAuthenticationException("Charger " + Serial + " refused the stored password at " + refusedAt.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " and it is not tried again on its own (chargers may lock out): use Connect-Evse -Password with the right one.", Serial);
             if (password == null)
                 throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.NotConnected, "Charger " + Serial + " is not connected and no password is stored for it. Use Connect-Evse -Password first.", Serial);
             if (disconnected)

@@ -51,6 +51,10 @@ namespace EmProto.Engine.Tests.Loopback
             rig.Advance(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));
             rig.Settle();
             Assert.Equal(afterStop, sim.Counters.LoginRequests);
+            // A command does not try the refused password either: it says why and sends nothing.
+            var refused = Assert.Throws<EvseAuthenticationException>(() => rig.Run(evse.GetSystemTimeAsync()));
+            Assert.Contains("Connect-Evse -Password", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(afterStop, sim.Counters.LoginRequests);
 
             // Connect-Evse with the new password recovers.
             Assert.Throws<EvseAuthenticationException>(() => rig.Run(evse.LoginAsync("123456")));
