@@ -19,11 +19,6 @@ namespace EmProto.PowerShell.Commands
         private const string AddressSet = "Address";
         private string? _password;
 
-        /// <summary>Chargers from the pipeline.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public EvseCharger[]? InputObject { get; set; }
-
         /// <summary>Serials of the chargers (exact).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SerialSet)]
         [Parameter(Position = 0, ParameterSetName = AddressSet)]
@@ -71,9 +66,6 @@ namespace EmProto.PowerShell.Commands
         /// <summary>Returns the charger.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
-
-        /// <inheritdoc/>
-        protected override EvseCharger[]? InputObjects => InputObject;
 
         /// <inheritdoc/>
         protected override string[]? Serials => Serial;

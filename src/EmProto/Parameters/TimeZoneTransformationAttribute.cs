@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using EmProto.Engine;
+using EmProto.PowerShell.Transformations;
 
 namespace EmProto.PowerShell
 {
@@ -11,17 +12,13 @@ namespace EmProto.PowerShell
     /// "UTC", a fixed offset ("+02:00", "-03:30") or a <see cref="TimeSpan"/>.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class TimeZoneTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class TimeZoneTransformationAttribute : ValueTransformationAttribute
     {
-
         /// <inheritdoc/>
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        protected override object TransformValue(object value)
         {
-            object value = inputData is PSObject ps ? ps.BaseObject : inputData;
             switch (value)
             {
-                case null:
-                    return null!;
                 case TimeZoneInfo zone:
                     return zone;
                 case TimeSpan offset:
@@ -29,29 +26,23 @@ namespace EmProto.PowerShell
                 case string text:
                     return FromText(text.Trim());
                 default:
-                    throw new ArgumentTransformationMetadataException("A time zone is a TimeZoneInfo, a zone id such as Europe/Amsterdam, or an offset such as +02:00; got a " + value.GetType().Name + ".");
+                    throw WrongType("A time zone is a TimeZoneInfo, a zone id such as Europe/Amsterdam, or an offset such as +02:00", value);
             }
         }
 
         /// <summary>Resolves a zone id, "Local", "UTC" or a fixed offset (see <see cref="EvseTimeZones"/>).</summary>
         /// <exception cref="ArgumentTransformationMetadataException">Nothing matches.</exception>
-        public static TimeZoneInfo FromText(string text)
-        {
-            try
-            {
-                return EvseTimeZones.Find(text) ?? throw new ArgumentTransformationMetadataException(EvseTimeZones.Unknown(text));
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentTransformationMetadataException(e.Message, e);
-            }
-        }
+        public static TimeZoneInfo FromText(string text) =>
+            Resolve(() => EvseTimeZones.Find(text) ?? throw new ArgumentTransformationMetadataException(EvseTimeZones.Unknown(text)));
 
-        private static TimeZoneInfo FixedOffset(TimeSpan offset)
+        private static TimeZoneInfo FixedOffset(TimeSpan offset) => Resolve(() => EvseTimeZones.FixedOffset(offset));
+
+        /// <summary>Runs a zone lookup; its ArgumentException becomes the transformation's error.</summary>
+        private static TimeZoneInfo Resolve(Func<TimeZoneInfo> find)
         {
             try
             {
-                return EvseTimeZones.FixedOffset(offset);
+                return find();
             }
             catch (ArgumentException e)
             {

@@ -10,16 +10,14 @@ namespace EmProto.PowerShell.Transformations
     /// 90 as 90 ticks. Negative durations are rejected unless <see cref="AllowNegative"/> is set.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class DurationTransformationAttribute : ValueTransformationAttribute
     {
         /// <summary>Accept negative values (for offsets rather than durations).</summary>
         public bool AllowNegative { get; set; }
 
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override object TransformValue(object value)
         {
-            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            if (value == null) return null;
             TimeSpan result;
             switch (value)
             {
@@ -43,8 +41,7 @@ namespace EmProto.PowerShell.Transformations
                     result = Parse(s.Trim());
                     break;
                 default:
-                    throw new ArgumentTransformationMetadataException(
-                        "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90; got a " + value.GetType().Name + ".");
+                    throw WrongType("A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90", value);
             }
             if (result < TimeSpan.Zero && !AllowNegative)
                 throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");

@@ -13,13 +13,11 @@ namespace EmProto.PowerShell.Transformations
     /// one or a list. Numbers the protocol table does not name are kept as they are.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EmCommandTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class EmCommandTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override object TransformValue(object value)
         {
-            object? value = Unwrap(inputData);
-            if (value == null) return null;
             if (value is IEnumerable list && !(value is string))
             {
                 var commands = new List<EmCommand>();
@@ -28,8 +26,6 @@ namespace EmProto.PowerShell.Transformations
             }
             return new[] { Convert(value) };
         }
-
-        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
         private static EmCommand Convert(object? value)
         {

@@ -10,16 +10,13 @@ namespace EmProto.PowerShell.Transformations
     /// <see cref="IPEndPoint"/> into an <see cref="IPEndPoint"/>. Host names are not resolved.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EndPointTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class EndPointTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override object TransformValue(object value)
         {
-            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
             switch (value)
             {
-                case null:
-                    return null;
                 case IPEndPoint ep:
                     return ep;
                 case int port:
@@ -27,7 +24,7 @@ namespace EmProto.PowerShell.Transformations
                 case string s:
                     return Parse(s.Trim());
                 default:
-                    throw new ArgumentTransformationMetadataException("An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint; got a " + value.GetType().Name + ".");
+                    throw WrongType("An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint", value);
             }
         }
 

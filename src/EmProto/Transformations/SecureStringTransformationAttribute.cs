@@ -9,12 +9,11 @@ namespace EmProto.PowerShell.Transformations
     /// a string was in clear in memory before it got here.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class SecureStringTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override object TransformValue(object value)
         {
-            object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
             if (value is string s) return ToSecureString(s);
             if (value is int || value is long) return ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
             return value;
