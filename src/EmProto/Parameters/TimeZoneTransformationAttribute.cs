@@ -14,21 +14,20 @@ namespace EmProto.PowerShell
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class TimeZoneTransformationAttribute : ValueTransformationAttribute
     {
-        /// <inheritdoc/>
-        protected override object TransformValue(object value)
+        /// <summary>Creates the transformation.</summary>
+        public TimeZoneTransformationAttribute()
+            : base(typeof(TimeZoneInfo))
         {
-            switch (value)
-            {
-                case TimeZoneInfo zone:
-                    return zone;
-                case TimeSpan offset:
-                    return FixedOffset(offset);
-                case string text:
-                    return FromText(text.Trim());
-                default:
-                    throw WrongType("A time zone is a TimeZoneInfo, a zone id such as Europe/Amsterdam, or an offset such as +02:00", value);
-            }
         }
+
+        /// <inheritdoc/>
+        protected override string Expected => "A time zone is a TimeZoneInfo, a zone id such as Europe/Amsterdam, or an offset such as +02:00";
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => FromText(text.Trim());
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value) => value is TimeSpan offset ? FixedOffset(offset) : base.FromOther(value);
 
         /// <summary>Resolves a zone id, "Local", "UTC" or a fixed offset (see <see cref="EvseTimeZones"/>).</summary>
         /// <exception cref="ArgumentTransformationMetadataException">Nothing matches.</exception>

@@ -15,15 +15,32 @@ namespace EmProto.PowerShell.Transformations
         /// <summary>Accept negative values (for offsets rather than durations).</summary>
         public bool AllowNegative { get; set; }
 
+        /// <summary>Creates the transformation.</summary>
+        public DurationTransformationAttribute()
+            : base(typeof(TimeSpan))
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override string Expected => "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90";
+
         /// <inheritdoc/>
         protected override object TransformValue(object value)
         {
-            TimeSpan result;
+            var result = (TimeSpan)base.TransformValue(value);
+            if (result < TimeSpan.Zero && !AllowNegative)
+                throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");
+            return result;
+        }
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text.Trim());
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value)
+        {
             switch (value)
             {
-                case TimeSpan t:
-                    result = t;
-                    break;
                 case int _:
                 case long _:
                 case short _:
@@ -35,17 +52,10 @@ namespace EmProto.PowerShell.Transformations
                 case double _:
                 case float _:
                 case decimal _:
-                    result = FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
-                    break;
-                case string s:
-                    result = Parse(s.Trim());
-                    break;
+                    return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
                 default:
-                    throw WrongType("A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90", value);
+                    return base.FromOther(value);
             }
-            if (result < TimeSpan.Zero && !AllowNegative)
-                throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");
-            return result;
         }
 
         private static TimeSpan Parse(string text)

@@ -15,24 +15,39 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EmCommandTransformationAttribute : ValueTransformationAttribute
     {
+        /// <summary>Creates the transformation.</summary>
+        public EmCommandTransformationAttribute()
+            : base(typeof(EmCommand))
+        {
+        }
+
         /// <inheritdoc/>
+        protected override string Expected => "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774";
+
+        /// <summary>One command or a list of them, always as an array.</summary>
         protected override object TransformValue(object value)
         {
             if (value is IEnumerable list && !(value is string))
             {
                 var commands = new List<EmCommand>();
-                foreach (var item in list) commands.Add(Convert(Unwrap(item)));
+                foreach (var item in list)
+                {
+                    object one = Unwrap(item) ?? throw new ArgumentTransformationMetadataException(Expected + "; got nothing.");
+                    commands.Add((EmCommand)base.TransformValue(one));
+                }
                 return commands.ToArray();
             }
-            return new[] { Convert(value) };
+            return new[] { (EmCommand)base.TransformValue(value) };
         }
 
-        private static EmCommand Convert(object? value)
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text.Trim());
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value)
         {
             switch (value)
             {
-                case EmCommand command:
-                    return command;
                 case int _:
                 case long _:
                 case short _:
@@ -40,11 +55,8 @@ namespace EmProto.PowerShell.Transformations
                 case uint _:
                 case byte _:
                     return FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value);
-                case string s:
-                    return Parse(s.Trim());
                 default:
-                    throw new ArgumentTransformationMetadataException(
-                        "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774; got " + (value == null ? "nothing" : "a " + value.GetType().Name) + ".");
+                    return base.FromOther(value);
             }
         }
 

@@ -12,24 +12,23 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EndPointTransformationAttribute : ValueTransformationAttribute
     {
-        /// <inheritdoc/>
-        protected override object TransformValue(object value)
+        /// <summary>Creates the transformation.</summary>
+        public EndPointTransformationAttribute()
+            : base(typeof(IPEndPoint))
         {
-            switch (value)
-            {
-                case IPEndPoint ep:
-                    return ep;
-                case int port:
-                    return new IPEndPoint(IPAddress.Loopback, CheckPort(port, value));
-                case string s:
-                    return Parse(s.Trim());
-                default:
-                    throw WrongType("An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint", value);
-            }
         }
 
-        private static IPEndPoint Parse(string text)
+        /// <inheritdoc/>
+        protected override string Expected => "An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint";
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value) =>
+            value is int port ? new IPEndPoint(IPAddress.Loopback, CheckPort(port, value)) : base.FromOther(value);
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text)
         {
+            text = text.Trim();
             int colon = text.LastIndexOf(':');
             string host = colon < 0 ? "127.0.0.1" : text.Substring(0, colon);
             string portText = colon < 0 ? text : text.Substring(colon + 1);

@@ -17,22 +17,31 @@ namespace EmProto.PowerShell.Transformations
     {
         private static readonly char[] Separators = { ',', ';' };
 
+        /// <summary>Creates the transformation.</summary>
+        public ScheduleTransformationAttribute()
+            : base(typeof(EvseSchedule))
+        {
+        }
+
         /// <inheritdoc/>
-        protected override object TransformValue(object value)
+        protected override string Expected =>
+            "A schedule is an EvseSchedule, a line such as 'Mon 23:00-06:00, Tue 23:00+360m', or a hashtable such as @{ Monday = '23:00-06:00' }";
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text);
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value)
         {
             switch (value)
             {
-                case EvseSchedule schedule:
-                    return schedule;
-                case string text:
-                    return Parse(text);
                 case IDictionary days:
                     return Parse(FromDays(days));
                 case PSObject deserialized:
                     // A schedule that went through Import-Clixml or remoting keeps its text.
                     return Parse(deserialized.ToString());
                 default:
-                    throw WrongType("A schedule is an EvseSchedule, a line such as 'Mon 23:00-06:00, Tue 23:00+360m', or a hashtable such as @{ Monday = '23:00-06:00' }", value);
+                    return base.FromOther(value);
             }
         }
 

@@ -11,13 +11,21 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ValueTransformationAttribute
     {
-        /// <inheritdoc/>
-        protected override object TransformValue(object value)
+        /// <summary>Creates the transformation.</summary>
+        public SecureStringTransformationAttribute()
+            : base(typeof(SecureString))
         {
-            if (value is string s) return ToSecureString(s);
-            if (value is int || value is long) return ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-            return value;
         }
+
+        /// <inheritdoc/>
+        protected override string Expected => "A password is a SecureString, a string or a number";
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => ToSecureString(text);
+
+        /// <summary>A number becomes its digits; anything else is left for the parameter binder to reject.</summary>
+        protected override object FromOther(object value) =>
+            value is int || value is long ? ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty) : value;
 
         /// <summary>Copies a string into a read-only SecureString.</summary>
         public static SecureString ToSecureString(string text)

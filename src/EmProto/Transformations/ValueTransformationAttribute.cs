@@ -1,13 +1,26 @@
+using System;
 using System.Management.Automation;
 
 namespace EmProto.PowerShell.Transformations
 {
     /// <summary>
     /// The base of the module's argument transformations: takes the value out of its PSObject wrapper,
-    /// passes null through, and hands anything else to <see cref="TransformValue"/>.
+    /// passes null and values of the target type through, hands text to <see cref="ParseText"/> and
+    /// anything else to <see cref="FromOther"/>; what neither takes is an error that says what is expected.
     /// </summary>
     public abstract class ValueTransformationAttribute : ArgumentTransformationAttribute
     {
+        private readonly Type _targetType;
+
+        /// <summary>Creates the transformation into <paramref name="targetType"/>.</summary>
+        protected ValueTransformationAttribute(Type targetType)
+        {
+            _targetType = targetType ?? throw new ArgumentNullException(nameof(targetType));
+        }
+
+        /// <summary>What the parameter takes, for errors: a sentence without the final full stop.</summary>
+        protected abstract string Expected { get; }
+
         /// <inheritdoc/>
         public sealed override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -15,17 +28,24 @@ namespace EmProto.PowerShell.Transformations
             return value == null ? null : TransformValue(value);
         }
 
-        /// <summary>Turns a value (never null, never a PSObject wrapper) into the parameter's type.</summary>
+        /// <summary>Turns a value (never null, never a PSObject wrapper) into the target type.</summary>
         /// <exception cref="ArgumentTransformationMetadataException">The value cannot be turned into the type.</exception>
-        protected abstract object TransformValue(object value);
+        protected virtual object TransformValue(object value) =>
+            _targetType.IsInstanceOfType(value) ? value
+            : value is string text ? ParseText(text)
+            : FromOther(value);
+
+        /// <summary>Turns text (as given, not trimmed) into the target type.</summary>
+        protected virtual object ParseText(string text) => throw WrongType(text);
+
+        /// <summary>Turns a value that is neither text nor of the target type into it; by default an error.</summary>
+        protected virtual object FromOther(object value) => throw WrongType(value);
 
         /// <summary>The object inside a PSObject wrapper, or the value itself.</summary>
         protected static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
         /// <summary>The error for a value of a type the transformation does not take.</summary>
-        /// <param name="expected">What the parameter takes, as a sentence without the final full stop.</param>
-        /// <param name="value">The value given.</param>
-        protected static ArgumentTransformationMetadataException WrongType(string expected, object value) =>
-            new ArgumentTransformationMetadataException(expected + "; got a " + value.GetType().Name + ".");
+        protected ArgumentTransformationMetadataException WrongType(object value) =>
+            new ArgumentTransformationMetadataException(Expected + "; got a " + value.GetType().Name + ".");
     }
 }
