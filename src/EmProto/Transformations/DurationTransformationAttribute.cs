@@ -37,26 +37,8 @@ namespace EmProto.PowerShell.Transformations
         protected override object ParseText(string text) => Parse(text.Trim());
 
         /// <inheritdoc/>
-        protected override object FromOther(object value)
-        {
-            switch (value)
-            {
-                case int _:
-                case long _:
-                case short _:
-                case byte _:
-                case sbyte _:
-                case uint _:
-                case ushort _:
-                case ulong _:
-                case double _:
-                case float _:
-                case decimal _:
-                    return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
-                default:
-                    return base.FromOther(value);
-            }
-        }
+        protected override object FromOther(object value) =>
+            IsNumber(value, TypeCode.SByte, TypeCode.Decimal) ? FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value) : base.FromOther(value);
 
         private static TimeSpan Parse(string text)
         {

@@ -44,21 +44,8 @@ namespace EmProto.PowerShell.Transformations
         protected override object ParseText(string text) => Parse(text.Trim());
 
         /// <inheritdoc/>
-        protected override object FromOther(object value)
-        {
-            switch (value)
-            {
-                case int _:
-                case long _:
-                case short _:
-                case ushort _:
-                case uint _:
-                case byte _:
-                    return FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value);
-                default:
-                    return base.FromOther(value);
-            }
-        }
+        protected override object FromOther(object value) =>
+            IsNumber(value, TypeCode.Byte, TypeCode.Int64) ? FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value) : base.FromOther(value);
 
         private static EmCommand Parse(string text)
         {

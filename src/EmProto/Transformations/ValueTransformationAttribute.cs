@@ -44,6 +44,17 @@ namespace EmProto.PowerShell.Transformations
         /// <summary>The object inside a PSObject wrapper, or the value itself.</summary>
         protected static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
+        /// <summary>
+        /// True when the value is a number whose type code lies from <paramref name="first"/> to <paramref name="last"/>
+        /// (SByte to Decimal: every number; Byte to Int64: the integers that fit a long without sign trouble). Enums are not numbers.
+        /// </summary>
+        protected static bool IsNumber(object value, TypeCode first, TypeCode last)
+        {
+            if (value == null || value is Enum) return false;
+            var code = Type.GetTypeCode(value.GetType());
+            return code >= first && code <= last;
+        }
+
         /// <summary>The error for a value of a type the transformation does not take.</summary>
         protected ArgumentTransformationMetadataException WrongType(object value) =>
             new ArgumentTransformationMetadataException(Expected + "; got a " + value.GetType().Name + ".");
