@@ -77,7 +77,7 @@ namespace EmProto.PowerShell.Commands
         {
             int given = (Password != null ? 1 : 0) + (Credential != null ? 1 : 0) + (PlainTextPassword != null ? 1 : 0);
             if (given > 1)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the password once: -Password, -Credential or -PlainTextPassword."), ErrorIds.AmbiguousPassword, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.AmbiguousPassword, "Give the password once: -Password, -Credential or -PlainTextPassword.", null, null));
             if (Password != null) _password = new NetworkCredential(string.Empty, Password).Password;
             else if (Credential != null) _password = Credential.GetNetworkCredential().Password;
             else if (PlainTextPassword != null) _password = PlainTextPassword;
@@ -94,7 +94,7 @@ namespace EmProto.PowerShell.Commands
                     problem = ex.Message;
                 }
                 if (zone == null)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem ?? EvseTimeZones.Unknown(TimeZone), nameof(TimeZone)), ErrorIds.InvalidTimeZone, ErrorCategory.InvalidArgument, TimeZone));
+                    ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidTimeZone, problem ?? EvseTimeZones.Unknown(TimeZone), nameof(TimeZone), TimeZone));
                 _zone = zone;
             }
         }

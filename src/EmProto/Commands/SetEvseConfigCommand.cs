@@ -57,8 +57,8 @@ namespace EmProto.PowerShell.Commands
         {
             if (Name == null && !Language.HasValue && !TemperatureUnit.HasValue && !OfflineCharge.HasValue && !MaxCurrent.HasValue && Schedule == null && !Brightness.HasValue)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness."),
-                    ErrorIds.NoSetting, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.NoSetting,
+                    "Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness.", null, null));
             }
         }
 

@@ -149,7 +149,7 @@ namespace EmProto.PowerShell.Commands
         }
 
         private void Invalid(string message, string parameter) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.SimulatorInvalidArgument, message, parameter, null));
 
         private static bool IsDigits(string s)
         {

@@ -14,11 +14,8 @@ namespace EmProto.PowerShell
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class TimeZoneTransformationAttribute : ValueTransformationAttribute
     {
-        /// <summary>Creates the transformation.</summary>
-        public TimeZoneTransformationAttribute()
-            : base(typeof(TimeZoneInfo))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(TimeZoneInfo);
 
         /// <inheritdoc/>
         protected override string Expected => "A time zone is a TimeZoneInfo, a zone id such as Europe/Amsterdam, or an offset such as +02:00";

@@ -15,11 +15,8 @@ namespace EmProto.PowerShell.Transformations
         /// <summary>Accept negative values (for offsets rather than durations).</summary>
         public bool AllowNegative { get; set; }
 
-        /// <summary>Creates the transformation.</summary>
-        public DurationTransformationAttribute()
-            : base(typeof(TimeSpan))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(TimeSpan);
 
         /// <inheritdoc/>
         protected override string Expected => "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90";

@@ -15,11 +15,8 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EmCommandTransformationAttribute : ValueTransformationAttribute
     {
-        /// <summary>Creates the transformation.</summary>
-        public EmCommandTransformationAttribute()
-            : base(typeof(EmCommand))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(EmCommand);
 
         /// <inheritdoc/>
         protected override string Expected => "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774";

@@ -12,11 +12,8 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EndPointTransformationAttribute : ValueTransformationAttribute
     {
-        /// <summary>Creates the transformation.</summary>
-        public EndPointTransformationAttribute()
-            : base(typeof(IPEndPoint))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(IPEndPoint);
 
         /// <inheritdoc/>
         protected override string Expected => "An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint";

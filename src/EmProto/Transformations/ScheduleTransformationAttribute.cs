@@ -17,11 +17,8 @@ namespace EmProto.PowerShell.Transformations
     {
         private static readonly char[] Separators = { ',', ';' };
 
-        /// <summary>Creates the transformation.</summary>
-        public ScheduleTransformationAttribute()
-            : base(typeof(EvseSchedule))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(EvseSchedule);
 
         /// <inheritdoc/>
         protected override string Expected =>

@@ -11,11 +11,8 @@ namespace EmProto.PowerShell.Transformations
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ValueTransformationAttribute
     {
-        /// <summary>Creates the transformation.</summary>
-        public SecureStringTransformationAttribute()
-            : base(typeof(SecureString))
-        {
-        }
+        /// <inheritdoc/>
+        protected override Type TargetType => typeof(SecureString);
 
         /// <inheritdoc/>
         protected override string Expected => "A password is a SecureString, a string or a number";

@@ -10,13 +10,8 @@ namespace EmProto.PowerShell.Transformations
     /// </summary>
     public abstract class ValueTransformationAttribute : ArgumentTransformationAttribute
     {
-        private readonly Type _targetType;
-
-        /// <summary>Creates the transformation into <paramref name="targetType"/>.</summary>
-        protected ValueTransformationAttribute(Type targetType)
-        {
-            _targetType = targetType ?? throw new ArgumentNullException(nameof(targetType));
-        }
+        /// <summary>The type the parameter takes; a value of it passes through unchanged.</summary>
+        protected abstract Type TargetType { get; }
 
         /// <summary>What the parameter takes, for errors: a sentence without the final full stop.</summary>
         protected abstract string Expected { get; }
@@ -31,7 +26,7 @@ namespace EmProto.PowerShell.Transformations
         /// <summary>Turns a value (never null, never a PSObject wrapper) into the target type.</summary>
         /// <exception cref="ArgumentTransformationMetadataException">The value cannot be turned into the type.</exception>
         protected virtual object TransformValue(object value) =>
-            _targetType.IsInstanceOfType(value) ? value
+            TargetType.IsInstanceOfType(value) ? value
             : value is string text ? ParseText(text)
             : FromOther(value);
 
