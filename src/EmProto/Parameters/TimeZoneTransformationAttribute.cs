@@ -11,7 +11,6 @@ namespace EmProto.PowerShell
     /// or Windows such as "W. Europe Standard Time", as far as the platform maps them), "Local",
     /// "UTC", a fixed offset ("+02:00", "-03:30") or a <see cref="TimeSpan"/>.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class TimeZoneTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace EmProto.PowerShell.Transformations
     /// string ('00:01:30'), or a number of seconds (90, 2.5, '90'). Without it PowerShell would read
     /// 90 as 90 ticks. Negative durations are rejected unless <see cref="AllowNegative"/> is set.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DurationTransformationAttribute : ValueTransformationAttribute
     {
         /// <summary>Accept negative values (for offsets rather than durations).</summary>

@@ -12,7 +12,6 @@ namespace EmProto.PowerShell.Transformations
     /// (RequestChargingStatus, case-insensitive), numbers (32774) and hexadecimal text ('0x8006'),
     /// one or a list. Numbers the protocol table does not name are kept as they are.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EmCommandTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace EmProto.PowerShell.Transformations
     /// Turns 'host:port' text (an IPv4 address or 'localhost'), a bare port number, or an
     /// <see cref="IPEndPoint"/> into an <see cref="IPEndPoint"/>. Host names are not resolved.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EndPointTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>

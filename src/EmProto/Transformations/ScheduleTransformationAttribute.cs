@@ -12,7 +12,6 @@ namespace EmProto.PowerShell.Transformations
     /// a line such as 'Mon 23:00-06:00, Tue 23:00+360m' (also the schedule's own ToString text), or a
     /// hashtable of days, @{ Monday = '23:00-06:00'; Tue = '23:00+360m'; Sun = 'off' }. Days not named are off.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ScheduleTransformationAttribute : ValueTransformationAttribute
     {
         private static readonly char[] Separators = { ',', ';' };

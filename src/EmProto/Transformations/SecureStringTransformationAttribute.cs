@@ -8,7 +8,6 @@ namespace EmProto.PowerShell.Transformations
     /// Lets a SecureString parameter also take a plain string (for scripts). The usual caveat applies:
     /// a string was in clear in memory before it got here.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>

@@ -7,7 +7,9 @@ namespace EmProto.PowerShell.Transformations
     /// The base of the module's argument transformations: takes the value out of its PSObject wrapper,
     /// passes null and values of the target type through, hands text to <see cref="ParseText"/> and
     /// anything else to <see cref="FromOther"/>; what neither takes is an error that says what is expected.
+    /// Every transformation goes on properties and fields (the usage is inherited).
     /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public abstract class ValueTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>The type the parameter takes; a value of it passes through unchanged.</summary>
