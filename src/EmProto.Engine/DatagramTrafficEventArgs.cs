@@ -16,13 +16,13 @@ namespace EmProto.Engine
     /// <summary>A datagram on the wire, for dumps. The password bytes are masked.</summary>
     public sealed class DatagramTrafficEventArgs : EventArgs
     {
-        private DatagramTrafficEventArgs(TrafficDirection direction, IPEndPoint remote, string serial, EmCommand command, string hex, DateTimeOffset time)
+        private DatagramTrafficEventArgs(TrafficDirection direction, IPEndPoint remote, in Datagram d, DateTimeOffset time)
         {
             Direction = direction;
             Remote = remote;
-            Serial = serial;
-            Command = command;
-            Hex = hex;
+            Serial = d.Serial.ToString();
+            Command = d.Command;
+            Hex = MaskedHex(d);
             Time = time;
         }
 
@@ -47,13 +47,15 @@ namespace EmProto.Engine
         /// <summary>When.</summary>
         public DateTimeOffset Time { get; }
 
-        internal static DatagramTrafficEventArgs Create(TrafficDirection direction, IPEndPoint remote, in Datagram d, DateTimeOffset time)
+        internal static DatagramTrafficEventArgs Create(TrafficDirection direction, IPEndPoint remote, in Datagram d, DateTimeOffset time) =>
+            new DatagramTrafficEventArgs(direction, remote, d, time);
+
+        private static string MaskedHex(in Datagram d)
         {
             // Re-encode rather than slice the receive buffer: the buffer is reused by the next receive.
             var bytes = DatagramCodec.Encode(d);
             string hex = HexText.ToHex(bytes, 0, bytes.Length);
-            if (d.Password.IsPresent) hex = hex.Substring(0, 26) + "************" + hex.Substring(38);
-            return new DatagramTrafficEventArgs(direction, remote, d.Serial.ToString(), d.Command, hex, time);
+            return d.Password.IsPresent ? hex.Substring(0, 26) + "************" + hex.Substring(38) : hex;
         }
 
         /// <inheritdoc/>

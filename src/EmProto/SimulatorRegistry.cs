@@ -33,7 +33,7 @@ namespace EmProto.PowerShell
             lock (Gate)
             {
                 if (Running.ContainsKey(evse.Serial)) return false;
-                Running.Add(evse.Serial, new Entry(evse, owner));
+                Running.Add(evse.Serial, new Entry { Evse = evse, Owner = owner });
                 return true;
             }
         }
@@ -106,15 +106,9 @@ namespace EmProto.PowerShell
 
         private sealed class Entry
         {
-            internal Entry(SimulatedEvse evse, Guid owner)
-            {
-                Evse = evse;
-                Owner = owner;
-            }
+            internal SimulatedEvse Evse { get; set; } = null!;
 
-            internal SimulatedEvse Evse { get; }
-
-            internal Guid Owner { get; }
+            internal Guid Owner { get; set; }
         }
     }
 }

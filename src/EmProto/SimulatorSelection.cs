@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -10,8 +11,23 @@ namespace EmProto.PowerShell
     /// <summary>Selects simulated chargers by serial pattern for the simulator cmdlets.</summary>
     internal static class SimulatorSelection
     {
+        /// <summary>
+        /// The running simulators that serial patterns select, pattern by pattern; a serial without wildcards
+        /// that matches none is reported to <paramref name="writeError"/> (SimulatorNotFound) and the rest go on.
+        /// </summary>
+        internal static IEnumerable<SimulatedEvse> Select(string[] patterns, Action<ErrorRecord> writeError)
+        {
+            var all = SimulatorRegistry.Snapshot();
+            foreach (var pattern in patterns)
+            {
+                var matches = Match(all, pattern);
+                if (matches.Count == 0 && !WildcardFilter.HasWildcards(pattern)) writeError(NotFound(pattern));
+                foreach (var evse in matches) yield return evse;
+            }
+        }
+
         /// <summary>The chargers whose serial matches a wildcard pattern or equals a parsed serial.</summary>
-        internal static List<SimulatedEvse> Match(IEnumerable<SimulatedEvse> chargers, string pattern)
+        private static List<SimulatedEvse> Match(IEnumerable<SimulatedEvse> chargers, string pattern)
         {
             if (!WildcardFilter.HasWildcards(pattern) && EvseSerial.TryParse(pattern, out var serial))
                 return chargers.Where(c => c.Serial == serial).ToList();
@@ -20,7 +36,7 @@ namespace EmProto.PowerShell
         }
 
         /// <summary>The error for a serial that matches no running simulator.</summary>
-        internal static ErrorRecord NotFound(string serial) => new ErrorRecord(
+        private static ErrorRecord NotFound(string serial) => new ErrorRecord(
             new ItemNotFoundException("No simulated charger with serial '" + serial + "' is running in this process (see Get-EvseSimulator)."),
             ErrorIds.SimulatorNotFound, ErrorCategory.ObjectNotFound, serial);
     }

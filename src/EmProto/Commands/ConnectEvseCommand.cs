@@ -19,11 +19,6 @@ namespace EmProto.PowerShell.Commands
         private const string AddressSet = "Address";
         private string? _password;
 
-        /// <summary>Chargers from the pipeline.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public EvseCharger[]? InputObject { get; set; }
-
         /// <summary>Serials of the chargers (exact).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SerialSet)]
         [Parameter(Position = 0, ParameterSetName = AddressSet)]
@@ -73,9 +68,6 @@ namespace EmProto.PowerShell.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
-        protected override EvseCharger[]? InputObjects => InputObject;
-
-        /// <inheritdoc/>
         protected override string[]? Serials => Serial;
 
         private TimeZoneInfo? _zone;
@@ -85,7 +77,7 @@ namespace EmProto.PowerShell.Commands
         {
             int given = (Password != null ? 1 : 0) + (Credential != null ? 1 : 0) + (PlainTextPassword != null ? 1 : 0);
             if (given > 1)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the password once: -Password, -Credential or -PlainTextPassword."), ErrorIds.AmbiguousPassword, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.AmbiguousPassword, "Give the password once: -Password, -Credential or -PlainTextPassword.", null, null));
             if (Password != null) _password = new NetworkCredential(string.Empty, Password).Password;
             else if (Credential != null) _password = Credential.GetNetworkCredential().Password;
             else if (PlainTextPassword != null) _password = PlainTextPassword;
@@ -102,7 +94,7 @@ namespace EmProto.PowerShell.Commands
                     problem = ex.Message;
                 }
                 if (zone == null)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem ?? EvseTimeZones.Unknown(TimeZone), nameof(TimeZone)), ErrorIds.InvalidTimeZone, ErrorCategory.InvalidArgument, TimeZone));
+                    ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidTimeZone, problem ?? EvseTimeZones.Unknown(TimeZone), nameof(TimeZone), TimeZone));
                 _zone = zone;
             }
         }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using EmProto.PowerShell.Completion;
 using EmProto.Simulator;
@@ -25,19 +24,8 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            var all = SimulatorRegistry.Snapshot();
-            if (Serial == null)
-            {
-                WriteObject(all, enumerateCollection: true);
-                return;
-            }
-            foreach (var pattern in Serial)
-            {
-                var matches = SimulatorSelection.Match(all, pattern);
-                if (matches.Count == 0 && !WildcardFilter.HasWildcards(pattern))
-                    WriteError(SimulatorSelection.NotFound(pattern));
-                WriteObject(matches.ToArray(), enumerateCollection: true);
-            }
+            var chosen = Serial == null ? SimulatorRegistry.Snapshot() : SimulatorSelection.Select(Serial, WriteError);
+            foreach (var evse in chosen) WriteObject(evse);
         }
     }
 }

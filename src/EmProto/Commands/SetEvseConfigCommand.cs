@@ -1,5 +1,8 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using EmProto.Engine;
 using EmProto.Protocol;
 using EmProto.PowerShell.Transformations;
@@ -54,65 +57,32 @@ namespace EmProto.PowerShell.Commands
         {
             if (Name == null && !Language.HasValue && !TemperatureUnit.HasValue && !OfflineCharge.HasValue && !MaxCurrent.HasValue && Schedule == null && !Brightness.HasValue)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness."),
-                    ErrorIds.NoSetting, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.NoSetting,
+                    "Give at least one setting: -Name, -Language, -TemperatureUnit, -OfflineCharge, -MaxCurrent, -Schedule or -Brightness.", null, null));
             }
         }
 
         /// <inheritdoc/>
         protected override void ProcessEvse(Evse evse)
         {
-            string target = Describe(evse);
             bool any = false;
-            if (Name != null && ShouldProcess(target, "Set the name to '" + Name + "'"))
-            {
-                string name = Name;
-                Send(evse, "name", ct => evse.SetNameAsync(name, ct));
-                any = true;
-            }
-            if (MaxCurrent.HasValue && ShouldProcess(target, "Set the maximum current to " + MaxCurrent.Value + " A"))
-            {
-                int amps = MaxCurrent.Value;
-                Send(evse, "maximum current", ct => evse.SetMaxCurrentAsync(amps, ct));
-                any = true;
-            }
-            if (Language.HasValue && ShouldProcess(target, "Set the language to " + Language.Value))
-            {
-                var language = Language.Value;
-                Send(evse, "language", ct => evse.SetLanguageAsync(language, ct));
-                any = true;
-            }
-            if (TemperatureUnit.HasValue && ShouldProcess(target, "Set the temperature unit to " + TemperatureUnit.Value))
-            {
-                var unit = TemperatureUnit.Value;
-                Send(evse, "temperature unit", ct => evse.SetTemperatureUnitAsync(unit, ct));
-                any = true;
-            }
-            if (OfflineCharge.HasValue && ShouldProcess(target, "Set offline charge to " + OfflineCharge.Value))
-            {
-                var mode = OfflineCharge.Value;
-                Send(evse, "offline charge", ct => evse.SetOfflineChargeAsync(mode, ct));
-                any = true;
-            }
-            if (Schedule != null && ShouldProcess(target, "Set the schedule to " + Schedule))
-            {
-                var schedule = Schedule;
-                Send(evse, "schedule", ct => evse.SetScheduleAsync(schedule, ct));
-                any = true;
-            }
-            if (Brightness.HasValue && ShouldProcess(target, "Set the screen brightness to " + Brightness.Value))
-            {
-                int level = Brightness.Value;
-                Send(evse, "screen brightness", ct => evse.SetBrightnessAsync(level, ct));
-                any = true;
-            }
+            if (Name is string name) any |= Change(evse, "name", "'" + name + "'", ct => evse.SetNameAsync(name, ct));
+            if (MaxCurrent is int amps) any |= Change(evse, "maximum current", amps + " A", ct => evse.SetMaxCurrentAsync(amps, ct));
+            if (Language is EvseLanguage language) any |= Change(evse, "language", language.ToString(), ct => evse.SetLanguageAsync(language, ct));
+            if (TemperatureUnit is TemperatureUnit unit) any |= Change(evse, "temperature unit", unit.ToString(), ct => evse.SetTemperatureUnitAsync(unit, ct));
+            if (OfflineCharge is OfflineCharge mode) any |= Change(evse, "offline charge", mode.ToString(), ct => evse.SetOfflineChargeAsync(mode, ct));
+            if (Schedule is EvseSchedule schedule) any |= Change(evse, "schedule", schedule.ToString(), ct => evse.SetScheduleAsync(schedule, ct));
+            if (Brightness is int level) any |= Change(evse, "screen brightness", level.ToString(CultureInfo.InvariantCulture), ct => evse.SetBrightnessAsync(level, ct));
             if (any && PassThru) WriteObject(evse.Config);
         }
 
-        private void Send(Evse evse, string what, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> work)
+        /// <summary>Sets one setting when ShouldProcess agrees; false when it was skipped.</summary>
+        private bool Change(Evse evse, string what, string value, Func<CancellationToken, Task> work)
         {
+            if (!ShouldProcess(Describe(evse), "Set the " + what + " to " + value)) return false;
             WriteVerbose("Sending the " + what + " to " + Describe(evse) + ".");
             Run(work, "Setting the " + what + " of " + evse.Serial, serial: evse.Serial);
+            return true;
         }
     }
 }

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using EmProto.Engine;
 using EmProto.PowerShell.Transformations;
@@ -100,61 +103,53 @@ namespace EmProto.PowerShell.Commands
         }
 
         /// <inheritdoc/>
-        protected override void Act(SimulatedEvse evse) => Apply(evse);
-
-        private void Apply(SimulatedEvse evse)
+        protected override void Act(SimulatedEvse evse)
         {
-            if (!ShouldProcess(evse.Serial.ToString(), "Change simulated charger (" + Describe() + ")")) return;
+            var changes = Changes();
+            string described = changes.Count == 0 ? "nothing" : string.Join(", ", changes.Select(c => c.Key));
+            if (!ShouldProcess(evse.Serial.ToString(), "Change simulated charger (" + described + ")")) return;
             try
             {
-                if (ClearError) evse.ClearError();
-                if (Unplug) evse.Unplug();
-                if (PlugIn) evse.PlugIn();
-                if (RaiseError != EvseErrors.None) evse.RaiseError(RaiseError);
-                if (EmergencyStop) evse.PressEmergencyStop();
-                if (Password != null) evse.ChangePassword(Password);
-                if (ClockOffset.HasValue) evse.SetClockOffset(ClockOffset.Value);
-                if (Clock.HasValue) evse.SetClock(Clock.Value);
-                if (AdvanceTime.HasValue) evse.AdvanceTime(AdvanceTime.Value);
-                if (MaxCurrent.HasValue) evse.ChangeMaxCurrentLocally(MaxCurrent.Value);
-                if (Name != null) evse.ChangeNameLocally(Name);
-                if (OfflineCharge.HasValue) evse.ChangeOfflineChargeLocally((byte)OfflineCharge.Value);
-                if (Language.HasValue) evse.ChangeLanguageLocally(Language.Value);
-                if (TemperatureUnit.HasValue) evse.ChangeTemperatureUnitLocally(TemperatureUnit.Value);
-                if (SoftwareVersion != null) evse.ChangeFirmware(SoftwareVersion);
+                foreach (var change in changes) change.Value(evse);
             }
             catch (ArgumentException ex)
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, evse));
                 return;
             }
-            WriteVerbose("Changed simulated charger " + evse.Serial + ": " + Describe() + ".");
+            WriteVerbose("Changed simulated charger " + evse.Serial + ": " + described + ".");
             if (PassThru) WriteObject(evse);
         }
 
-        private string Describe()
+        /// <summary>The changes given, in the order they are made: how each is described, and what it does.</summary>
+        private List<KeyValuePair<string, Action<SimulatedEvse>>> Changes()
         {
-            var parts = new System.Collections.Generic.List<string>();
-            if (ClearError) parts.Add("clear errors");
-            if (Unplug) parts.Add("unplug");
-            if (PlugIn) parts.Add("plug in");
-            if (RaiseError != EvseErrors.None) parts.Add("raise " + RaiseError);
-            if (EmergencyStop) parts.Add("emergency stop");
-            if (Password != null) parts.Add("new password");
-            if (ClockOffset.HasValue) parts.Add("clock offset " + ClockOffset.Value);
-            if (Clock.HasValue) parts.Add("clock " + Clock.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
-            if (AdvanceTime.HasValue) parts.Add("advance " + AdvanceTime.Value);
-            if (MaxCurrent.HasValue) parts.Add("current " + MaxCurrent.Value + " A at the charger");
-            if (Name != null) parts.Add("name '" + Name + "' at the charger");
-            if (OfflineCharge.HasValue) parts.Add("offline charge " + OfflineCharge.Value + " at the charger");
-            if (Language.HasValue) parts.Add("language " + Language.Value + " at the charger");
-            if (TemperatureUnit.HasValue) parts.Add("temperature unit " + TemperatureUnit.Value + " at the charger");
-            if (SoftwareVersion != null) parts.Add("firmware update to " + SoftwareVersion);
-            return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+            var changes = new List<KeyValuePair<string, Action<SimulatedEvse>>>();
+            void Add(bool given, string what, Action<SimulatedEvse> change)
+            {
+                if (given) changes.Add(new KeyValuePair<string, Action<SimulatedEvse>>(what, change));
+            }
+
+            Add(ClearError, "clear errors", e => e.ClearError());
+            Add(Unplug, "unplug", e => e.Unplug());
+            Add(PlugIn, "plug in", e => e.PlugIn());
+            Add(RaiseError != EvseErrors.None, "raise " + RaiseError, e => e.RaiseError(RaiseError));
+            Add(EmergencyStop, "emergency stop", e => e.PressEmergencyStop());
+            Add(Password != null, "new password", e => e.ChangePassword(Password!));
+            Add(ClockOffset.HasValue, "clock offset " + ClockOffset, e => e.SetClockOffset(ClockOffset!.Value));
+            Add(Clock.HasValue, "clock " + Clock?.ToString("o", CultureInfo.InvariantCulture), e => e.SetClock(Clock!.Value));
+            Add(AdvanceTime.HasValue, "advance " + AdvanceTime, e => e.AdvanceTime(AdvanceTime!.Value));
+            Add(MaxCurrent.HasValue, "current " + MaxCurrent + " A at the charger", e => e.ChangeMaxCurrentLocally(MaxCurrent!.Value));
+            Add(Name != null, "name '" + Name + "' at the charger", e => e.ChangeNameLocally(Name!));
+            Add(OfflineCharge.HasValue, "offline charge " + OfflineCharge + " at the charger", e => e.ChangeOfflineChargeLocally((byte)OfflineCharge!.Value));
+            Add(Language.HasValue, "language " + Language + " at the charger", e => e.ChangeLanguageLocally(Language!.Value));
+            Add(TemperatureUnit.HasValue, "temperature unit " + TemperatureUnit + " at the charger", e => e.ChangeTemperatureUnitLocally(TemperatureUnit!.Value));
+            Add(SoftwareVersion != null, "firmware update to " + SoftwareVersion, e => e.ChangeFirmware(SoftwareVersion!));
+            return changes;
         }
 
         private void Invalid(string message, string parameter) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.SimulatorInvalidArgument, message, parameter, null));
 
         private static bool IsDigits(string s)
         {

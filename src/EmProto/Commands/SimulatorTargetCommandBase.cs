@@ -41,13 +41,7 @@ namespace EmProto.PowerShell.Commands
                     foreach (var evse in InputObject!) Act(evse);
                     break;
                 case SerialSet:
-                    var all = SimulatorRegistry.Snapshot();
-                    foreach (var pattern in Serial!)
-                    {
-                        var matches = SimulatorSelection.Match(all, pattern);
-                        if (matches.Count == 0 && !WildcardFilter.HasWildcards(pattern)) WriteError(SimulatorSelection.NotFound(pattern));
-                        foreach (var evse in matches) Act(evse);
-                    }
+                    foreach (var evse in SimulatorSelection.Select(Serial!, WriteError)) Act(evse);
                     break;
                 default:
                     foreach (var evse in SimulatorRegistry.Snapshot()) Act(evse);

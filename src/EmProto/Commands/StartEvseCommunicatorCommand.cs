@@ -157,7 +157,7 @@ namespace EmProto.PowerShell.Commands
             }
             if (problem != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidStorePath, ErrorCategory.InvalidArgument, path));
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidStorePath, problem, null, path));
             }
             return path;
         }

@@ -222,7 +222,7 @@ namespace EmProto.PowerShell.Commands
                 {
                     if (LocalPort + i > 65535)
                     {
-                        WriteError(new ErrorRecord(new ArgumentException("-LocalPort " + LocalPort + " with -Count " + Count + " runs past port 65535."), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, serial.ToString()));
+                        WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.SimulatorInvalidArgument, "-LocalPort " + LocalPort + " with -Count " + Count + " runs past port 65535.", null, serial.ToString()));
                         break;
                     }
                     chargerOptions.LocalEndPoint = new IPEndPoint(IPAddress.Loopback, LocalPort + i);
@@ -390,7 +390,7 @@ namespace EmProto.PowerShell.Commands
 
         private SimulatorOptions? Invalid(string parameter, string message, object? target)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), ErrorIds.SimulatorInvalidArgument, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.SimulatorInvalidArgument, message, parameter, target));
             return null;
         }
 

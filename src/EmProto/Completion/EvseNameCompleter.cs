@@ -1,15 +1,11 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using EmProto.Engine;
 
 namespace EmProto.PowerShell.Completion
 {
     /// <summary>Completes charger names from the chargers in memory (never the network), with serial, model, address and state as tooltip.</summary>
-    public sealed class EvseNameCompleter : IArgumentCompleter
+    public sealed class EvseNameCompleter : EvseCompleter
     {
         /// <inheritdoc/>
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            EvseCompletion.Complete(wordToComplete, e => e.Name);
+        protected override string Key(Evse evse) => evse.Name;
     }
 }

@@ -64,6 +64,10 @@ namespace EmProto.PowerShell
                 new EvseException(EvseErrorKind.NotFound, ErrorIds.NotFound, "No known charger has " + what + " '" + value + "'. Find-Evse finds chargers on the network; Connect-Evse -IPAddress adds one by address."),
                 ErrorIds.NotFound, ErrorCategory.ObjectNotFound, value);
 
+        /// <summary>An InvalidArgument record for a parameter value that cannot be used (<paramref name="parameter"/>: the parameter's name, when one is to blame).</summary>
+        public static ErrorRecord InvalidArgument(string errorId, string message, string? parameter, object? target) =>
+            new ErrorRecord(new ArgumentException(message, parameter), errorId, ErrorCategory.InvalidArgument, target);
+
         /// <summary>A timeout record for a wait that ran out.</summary>
         public static ErrorRecord WaitTimeout(string errorId, string message, object? target) =>
             new ErrorRecord(new TimeoutException(message), errorId, ErrorCategory.OperationTimeout, target);

@@ -9,19 +9,11 @@ namespace EmProto.PowerShell
     /// </summary>
     public abstract class EvseChangeCmdletBase : EvseTargetCmdletBase
     {
-        /// <summary>Chargers from the pipeline (Get-Evse, Find-Evse, -PassThru output).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public EvseCharger[]? InputObject { get; set; }
-
         /// <summary>Serials of the chargers (exact); bound by property name from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SerialSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EvseSerialCompleter))]
         public string[]? Serial { get; set; }
-
-        /// <inheritdoc/>
-        protected override EvseCharger[]? InputObjects => InputObject;
 
         /// <inheritdoc/>
         protected override string[]? Serials => Serial;

@@ -6,19 +6,11 @@ namespace EmProto.PowerShell
     /// <summary>The base of cmdlets that read from chargers: -Serial is optional and takes wildcards.</summary>
     public abstract class EvseReadCmdletBase : EvseTargetCmdletBase
     {
-        /// <summary>Chargers from the pipeline (Get-Evse, Find-Evse, -PassThru output).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [ValidateNotNull]
-        public EvseCharger[]? InputObject { get; set; }
-
         /// <summary>Serials of the chargers (wildcards allowed); bound by property name from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SerialSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(EvseSerialCompleter))]
         public string[]? Serial { get; set; }
-
-        /// <inheritdoc/>
-        protected override EvseCharger[]? InputObjects => InputObject;
 
         /// <inheritdoc/>
         protected override string[]? Serials => Serial;

@@ -7,8 +7,8 @@ using EmProto.PowerShell.Completion;
 namespace EmProto.PowerShell
 {
     /// <summary>
-    /// The base of cmdlets that act on chargers: a charger from the pipeline (-InputObject), -Serial
-    /// (bound by property name) or -Name (wildcards; declared here once for every such cmdlet), many chargers
+    /// The base of cmdlets that act on chargers: a charger from the pipeline (-InputObject, declared here once
+    /// for every such cmdlet), -Serial (bound by property name) or -Name (wildcards; likewise declared here), many chargers
     /// per call, one error per failed charger while the rest go on.
     /// </summary>
     public abstract class EvseTargetCmdletBase : EvseCmdletBase
@@ -32,8 +32,10 @@ namespace EmProto.PowerShell
         [ArgumentCompleter(typeof(EvseNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>The charger objects given.</summary>
-        protected abstract EvseCharger[]? InputObjects { get; }
+        /// <summary>Chargers from the pipeline (Get-Evse, Find-Evse, -PassThru output).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [ValidateNotNull]
+        public EvseCharger[]? InputObject { get; set; }
 
         /// <summary>The serials (or patterns) given.</summary>
         protected abstract string[]? Serials { get; }
@@ -80,7 +82,7 @@ namespace EmProto.PowerShell
         {
             var communicator = Communicator;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var objects = InputObjects;
+            var objects = InputObject;
             var serials = Serials;
             if (objects != null)
             {

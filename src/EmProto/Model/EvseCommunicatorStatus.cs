@@ -4,9 +4,11 @@ using EmProto.Engine;
 
 namespace EmProto.PowerShell
 {
-    /// <summary>The state of the process's communicator: endpoint, chargers and counters.</summary>
+    /// <summary>The state of the process's communicator: endpoint, chargers and counters (the counters as the engine's snapshot reports them).</summary>
     public sealed class EvseCommunicatorStatus
     {
+        private CommunicatorStatistics _counters = new CommunicatorStatistics();
+
         /// <summary>True while the socket is open.</summary>
         public bool IsRunning { get; set; }
 
@@ -35,25 +37,25 @@ namespace EmProto.PowerShell
         public int Connected { get; set; }
 
         /// <summary>UDP packets received.</summary>
-        public long PacketsReceived { get; set; }
+        public long PacketsReceived => _counters.PacketsReceived;
 
         /// <summary>Valid datagrams received.</summary>
-        public long DatagramsReceived { get; set; }
+        public long DatagramsReceived => _counters.DatagramsReceived;
 
         /// <summary>Datagrams sent.</summary>
-        public long DatagramsSent { get; set; }
+        public long DatagramsSent => _counters.DatagramsSent;
 
         /// <summary>Requests resent.</summary>
-        public long Retries { get; set; }
+        public long Retries => _counters.Retries;
 
         /// <summary>Requests that used up their retries.</summary>
-        public long Timeouts { get; set; }
+        public long Timeouts => _counters.Timeouts;
 
         /// <summary>Packets and datagrams dropped, in all.</summary>
-        public long Dropped { get; set; }
+        public long Dropped => _counters.Dropped;
 
         /// <summary>Drops by reason (only reasons that occurred).</summary>
-        public Dictionary<string, long> DroppedByReason { get; set; } = new Dictionary<string, long>();
+        public Dictionary<string, long> DroppedByReason => _counters.DroppedByReason;
 
         /// <summary>Request timeout per try.</summary>
         public TimeSpan RequestTimeout { get; set; }
@@ -72,7 +74,6 @@ namespace EmProto.PowerShell
         {
             var status = new EvseCommunicatorStatus();
             if (communicator == null) return status;
-            var stats = communicator.Counters.Snapshot();
             var ep = communicator.LocalEndPoint;
             status.IsRunning = communicator.IsRunning;
             status.LocalAddress = ep?.Address.ToString() ?? communicator.Options.LocalAddress.ToString();
@@ -86,13 +87,7 @@ namespace EmProto.PowerShell
                 if (e.IsOnline) status.Online++;
                 if (e.IsLoggedIn) status.Connected++;
             }
-            status.PacketsReceived = stats.PacketsReceived;
-            status.DatagramsReceived = stats.DatagramsReceived;
-            status.DatagramsSent = stats.DatagramsSent;
-            status.Retries = stats.Retries;
-            status.Timeouts = stats.Timeouts;
-            status.Dropped = stats.Dropped;
-            status.DroppedByReason = stats.DroppedByReason;
+            status._counters = communicator.Counters.Snapshot();
             status.RequestTimeout = communicator.Options.RequestTimeout;
             status.RetryCount = communicator.Options.RetryCount;
             status.OfflineAfter = communicator.Options.OfflineAfter;

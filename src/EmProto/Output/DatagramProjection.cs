@@ -22,16 +22,18 @@ namespace EmProto.PowerShell
             if (zone == null) throw new ArgumentNullException(nameof(zone));
             var payload = datagram.Payload;
             string serial = datagram.Serial.ToString();
-            return new DecodedDatagram(
-                EmCommands.Name(datagram.Command),
-                (ushort)datagram.Command,
-                EmCommands.IsAppToCharger(datagram.Command) ? DatagramDirection.AppToCharger : DatagramDirection.ChargerToApp,
-                serial,
-                datagram.Password.IsPresent,
-                datagram.Length,
-                datagram.KeyType,
-                ProjectPayload(serial, payload, zone, decodedAt),
-                Summarize(payload, zone));
+            return new DecodedDatagram
+            {
+                CommandName = EmCommands.Name(datagram.Command),
+                Command = (ushort)datagram.Command,
+                Direction = EmCommands.IsAppToCharger(datagram.Command) ? DatagramDirection.AppToCharger : DatagramDirection.ChargerToApp,
+                Serial = serial,
+                HasPassword = datagram.Password.IsPresent,
+                Length = datagram.Length,
+                KeyType = datagram.KeyType,
+                Payload = ProjectPayload(serial, payload, zone, decodedAt),
+                Summary = Summarize(payload, zone),
+            };
         }
 
         /// <summary>

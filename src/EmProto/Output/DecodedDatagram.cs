@@ -6,40 +6,26 @@ namespace EmProto.PowerShell
     /// </summary>
     public sealed class DecodedDatagram
     {
-        /// <summary>Creates the record.</summary>
-        public DecodedDatagram(string commandName, int command, DatagramDirection direction, string serial, bool hasPassword, int length, byte keyType, object payload, string summary)
-        {
-            CommandName = commandName;
-            Command = command;
-            Direction = direction;
-            Serial = serial;
-            HasPassword = hasPassword;
-            Length = length;
-            KeyType = keyType;
-            Payload = payload;
-            Summary = summary;
-        }
-
         /// <summary>The command's name, e.g. SingleAcStatus, or Unknown(0x1234).</summary>
-        public string CommandName { get; }
+        public string CommandName { get; set; } = string.Empty;
 
         /// <summary>The command number.</summary>
-        public int Command { get; }
+        public int Command { get; set; }
 
         /// <summary>Charger to app, or app to charger.</summary>
-        public DatagramDirection Direction { get; }
+        public DatagramDirection Direction { get; set; }
 
         /// <summary>The charger's serial: 16 lower-case hex digits.</summary>
-        public string Serial { get; }
+        public string Serial { get; set; } = string.Empty;
 
         /// <summary>True when the password field held a password (the password itself is not kept).</summary>
-        public bool HasPassword { get; }
+        public bool HasPassword { get; set; }
 
         /// <summary>The datagram's length in bytes, envelope included.</summary>
-        public int Length { get; }
+        public int Length { get; set; }
 
         /// <summary>The key type byte (0 in everything seen).</summary>
-        public byte KeyType { get; }
+        public byte KeyType { get; set; }
 
         /// <summary>
         /// The payload: for status (4, 13), charging status (5, 6) and charge record (9, 10) datagrams
@@ -47,10 +33,10 @@ namespace EmProto.PowerShell
         /// with the same names and units; for charge start and clock datagrams a record in units;
         /// otherwise the protocol library's payload object.
         /// </summary>
-        public object Payload { get; }
+        public object Payload { get; set; } = new object();
 
         /// <summary>A one-line description of the payload.</summary>
-        public string Summary { get; }
+        public string Summary { get; set; } = string.Empty;
 
         /// <inheritdoc/>
         public override string ToString() => CommandName + " " + Serial + ": " + Summary;

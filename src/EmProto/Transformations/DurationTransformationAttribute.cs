@@ -9,47 +9,32 @@ namespace EmProto.PowerShell.Transformations
     /// string ('00:01:30'), or a number of seconds (90, 2.5, '90'). Without it PowerShell would read
     /// 90 as 90 ticks. Negative durations are rejected unless <see cref="AllowNegative"/> is set.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class DurationTransformationAttribute : ValueTransformationAttribute
     {
         /// <summary>Accept negative values (for offsets rather than durations).</summary>
         public bool AllowNegative { get; set; }
 
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override Type TargetType => typeof(TimeSpan);
+
+        /// <inheritdoc/>
+        protected override string Expected => "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90";
+
+        /// <inheritdoc/>
+        protected override object TransformValue(object value)
         {
-            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            if (value == null) return null;
-            TimeSpan result;
-            switch (value)
-            {
-                case TimeSpan t:
-                    result = t;
-                    break;
-                case int _:
-                case long _:
-                case short _:
-                case byte _:
-                case sbyte _:
-                case uint _:
-                case ushort _:
-                case ulong _:
-                case double _:
-                case float _:
-                case decimal _:
-                    result = FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value);
-                    break;
-                case string s:
-                    result = Parse(s.Trim());
-                    break;
-                default:
-                    throw new ArgumentTransformationMetadataException(
-                        "A duration is a TimeSpan, a TimeSpan string such as '00:01:30', or a number of seconds such as 90; got a " + value.GetType().Name + ".");
-            }
+            var result = (TimeSpan)base.TransformValue(value);
             if (result < TimeSpan.Zero && !AllowNegative)
                 throw new ArgumentTransformationMetadataException("A duration must not be negative; got " + result.ToString("c", CultureInfo.InvariantCulture) + ".");
             return result;
         }
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text.Trim());
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value) =>
+            IsNumber(value, TypeCode.SByte, TypeCode.Decimal) ? FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), value) : base.FromOther(value);
 
         private static TimeSpan Parse(string text)
         {

@@ -12,45 +12,36 @@ namespace EmProto.PowerShell.Transformations
     /// (RequestChargingStatus, case-insensitive), numbers (32774) and hexadecimal text ('0x8006'),
     /// one or a list. Numbers the protocol table does not name are kept as they are.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EmCommandTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class EmCommandTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override Type TargetType => typeof(EmCommand);
+
+        /// <inheritdoc/>
+        protected override string Expected => "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774";
+
+        /// <summary>One command or a list of them, always as an array.</summary>
+        protected override object TransformValue(object value)
         {
-            object? value = Unwrap(inputData);
-            if (value == null) return null;
             if (value is IEnumerable list && !(value is string))
             {
                 var commands = new List<EmCommand>();
-                foreach (var item in list) commands.Add(Convert(Unwrap(item)));
+                foreach (var item in list)
+                {
+                    object one = Unwrap(item) ?? throw new ArgumentTransformationMetadataException(Expected + "; got nothing.");
+                    commands.Add((EmCommand)base.TransformValue(one));
+                }
                 return commands.ToArray();
             }
-            return new[] { Convert(value) };
+            return new[] { (EmCommand)base.TransformValue(value) };
         }
 
-        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text.Trim());
 
-        private static EmCommand Convert(object? value)
-        {
-            switch (value)
-            {
-                case EmCommand command:
-                    return command;
-                case int _:
-                case long _:
-                case short _:
-                case ushort _:
-                case uint _:
-                case byte _:
-                    return FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value);
-                case string s:
-                    return Parse(s.Trim());
-                default:
-                    throw new ArgumentTransformationMetadataException(
-                        "An EM command is a name such as RequestChargingStatus or a number such as 0x8006 or 32774; got " + (value == null ? "nothing" : "a " + value.GetType().Name) + ".");
-            }
-        }
+        /// <inheritdoc/>
+        protected override object FromOther(object value) =>
+            IsNumber(value, TypeCode.Byte, TypeCode.Int64) ? FromNumber(System.Convert.ToInt64(value, CultureInfo.InvariantCulture), value) : base.FromOther(value);
 
         private static EmCommand Parse(string text)
         {

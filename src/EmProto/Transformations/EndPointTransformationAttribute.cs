@@ -9,30 +9,22 @@ namespace EmProto.PowerShell.Transformations
     /// Turns 'host:port' text (an IPv4 address or 'localhost'), a bare port number, or an
     /// <see cref="IPEndPoint"/> into an <see cref="IPEndPoint"/>. Host names are not resolved.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EndPointTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class EndPointTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            switch (value)
-            {
-                case null:
-                    return null;
-                case IPEndPoint ep:
-                    return ep;
-                case int port:
-                    return new IPEndPoint(IPAddress.Loopback, CheckPort(port, value));
-                case string s:
-                    return Parse(s.Trim());
-                default:
-                    throw new ArgumentTransformationMetadataException("An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint; got a " + value.GetType().Name + ".");
-            }
-        }
+        protected override Type TargetType => typeof(IPEndPoint);
 
-        private static IPEndPoint Parse(string text)
+        /// <inheritdoc/>
+        protected override string Expected => "An endpoint is 'address:port' (for example 127.0.0.1:28376), a port number, or an IPEndPoint";
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value) =>
+            value is int port ? new IPEndPoint(IPAddress.Loopback, CheckPort(port, value)) : base.FromOther(value);
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text)
         {
+            text = text.Trim();
             int colon = text.LastIndexOf(':');
             string host = colon < 0 ? "127.0.0.1" : text.Substring(0, colon);
             string portText = colon < 0 ? text : text.Substring(colon + 1);

@@ -12,31 +12,32 @@ namespace EmProto.PowerShell.Transformations
     /// a line such as 'Mon 23:00-06:00, Tue 23:00+360m' (also the schedule's own ToString text), or a
     /// hashtable of days, @{ Monday = '23:00-06:00'; Tue = '23:00+360m'; Sun = 'off' }. Days not named are off.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ScheduleTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class ScheduleTransformationAttribute : ValueTransformationAttribute
     {
         private static readonly char[] Separators = { ',', ';' };
 
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        protected override Type TargetType => typeof(EvseSchedule);
+
+        /// <inheritdoc/>
+        protected override string Expected =>
+            "A schedule is an EvseSchedule, a line such as 'Mon 23:00-06:00, Tue 23:00+360m', or a hashtable such as @{ Monday = '23:00-06:00' }";
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => Parse(text);
+
+        /// <inheritdoc/>
+        protected override object FromOther(object value)
         {
-            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
             switch (value)
             {
-                case null:
-                    return null;
-                case EvseSchedule schedule:
-                    return schedule;
-                case string text:
-                    return Parse(text);
                 case IDictionary days:
                     return Parse(FromDays(days));
                 case PSObject deserialized:
                     // A schedule that went through Import-Clixml or remoting keeps its text.
                     return Parse(deserialized.ToString());
                 default:
-                    throw new ArgumentTransformationMetadataException(
-                        "A schedule is an EvseSchedule, a line such as 'Mon 23:00-06:00, Tue 23:00+360m', or a hashtable such as @{ Monday = '23:00-06:00' }; got a " + value.GetType().Name + ".");
+                    return base.FromOther(value);
             }
         }
 
@@ -58,8 +59,8 @@ namespace EmProto.PowerShell.Transformations
             var parts = new List<string>();
             foreach (DictionaryEntry entry in days)
             {
-                object? key = entry.Key is PSObject k ? k.BaseObject : entry.Key;
-                object? slot = entry.Value is PSObject v ? v.BaseObject : entry.Value;
+                object? key = Unwrap(entry.Key);
+                object? slot = Unwrap(entry.Value);
                 string day = Convert.ToString(key, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
                 string when = slot == null || slot is bool b && !b ? "off" : Convert.ToString(slot, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
                 if (day.Length == 0 || when.Length == 0)

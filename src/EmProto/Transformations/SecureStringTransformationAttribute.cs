@@ -8,17 +8,20 @@ namespace EmProto.PowerShell.Transformations
     /// Lets a SecureString parameter also take a plain string (for scripts). The usual caveat applies:
     /// a string was in clear in memory before it got here.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class SecureStringTransformationAttribute : ValueTransformationAttribute
     {
         /// <inheritdoc/>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            object? value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            if (value is string s) return ToSecureString(s);
-            if (value is int || value is long) return ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-            return value;
-        }
+        protected override Type TargetType => typeof(SecureString);
+
+        /// <inheritdoc/>
+        protected override string Expected => "A password is a SecureString, a string or a number";
+
+        /// <inheritdoc/>
+        protected override object ParseText(string text) => ToSecureString(text);
+
+        /// <summary>A number becomes its digits; anything else is left for the parameter binder to reject.</summary>
+        protected override object FromOther(object value) =>
+            value is int || value is long ? ToSecureString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty) : value;
 
         /// <summary>Copies a string into a read-only SecureString.</summary>
         public static SecureString ToSecureString(string text)

@@ -1,16 +1,22 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using EmProto.Engine;
 
 namespace EmProto.PowerShell.Completion
 {
-    /// <summary>Shared logic of the completers: reads the running communicator's memory only.</summary>
-    internal static class EvseCompletion
+    /// <summary>
+    /// The base of the charger completers: completes one property of the chargers in the running
+    /// communicator's memory (never the network), with serial, name, model, address and state as tooltip.
+    /// </summary>
+    public abstract class EvseCompleter : IArgumentCompleter
     {
         private static readonly char[] QuoteWorthy = { ' ', '\'', '"', '$', '`', '(', ')', ';', ',', '{', '}', '@', '#', '|', '&' };
 
-        internal static IEnumerable<CompletionResult> Complete(string? wordToComplete, Func<Evse, string> key)
+        /// <inheritdoc/>
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var communicator = CommunicatorHolder.Current;
             if (communicator == null) yield break;
@@ -19,7 +25,7 @@ namespace EmProto.PowerShell.Completion
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var evse in communicator.GetEvses())
             {
-                string value = key(evse);
+                string value = Key(evse);
                 if (string.IsNullOrEmpty(value) || !pattern.IsMatch(value) || !seen.Add(value)) continue;
                 var info = evse.Info;
                 var ep = evse.EndPoint;
@@ -30,5 +36,8 @@ namespace EmProto.PowerShell.Completion
                 yield return new CompletionResult(text, value, CompletionResultType.ParameterValue, tooltip);
             }
         }
+
+        /// <summary>The property of a charger this completer offers.</summary>
+        protected abstract string Key(Evse evse);
     }
 }
