@@ -15,7 +15,7 @@
             Description = 'How long to listen for chargers, as a TimeSpan or a number of seconds (also by position: Find-Evse 5).'
             DefaultValue = '10 seconds'
         }
-        Serial = 'Returns only the chargers whose serial matches. Wildcards are allowed. Find-Evse still listens until -Timeout has passed.'
+        Serial = 'Returns only the chargers whose serial matches. Wildcards are allowed. When every -Serial is an exact serial (no wildcards), Find-Evse returns as soon as each has been found; otherwise it listens until -Timeout has passed.'
         Name = 'Returns only the chargers whose name matches. Wildcards are allowed.'
         Model = 'Returns only the chargers whose model matches. Wildcards are allowed.'
         Probe = 'Also broadcasts a discovery request (a login request addressed to serial 0) that some chargers answer even while registered with an app.'

@@ -25,6 +25,16 @@ Describe 'Finding and connecting' {
         $found.Online | Should -BeTrue
     }
 
+    It 'Find-Evse with exact serials returns once each is found, not after -Timeout' {
+        # The charger is known and online: found at once, so the ten-minute timeout is never listened out
+        # (the bound below is only there to tell the two behaviours apart).
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $found = @(Find-Evse -Serial $serial -Timeout 600)
+        $watch.Stop()
+        $found.Serial | Should -Be $serial
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 300
+    }
+
     It 'Connect-Evse logs in from the pipeline with a SecureString and remembers the password' {
         $c = Find-Evse -Timeout 0 -Serial $serial | Connect-Evse -Password $pin -PassThru
         $c.Connected | Should -BeTrue

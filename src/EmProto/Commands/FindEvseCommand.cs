@@ -77,7 +77,7 @@ namespace EmProto.PowerShell.Commands
                 var watch = Stopwatch.StartNew();
                 var progress = new ProgressRecord(NextActivityId(), "Find-Evse", "Listening for chargers");
                 bool shown = false;
-                while (watch.Elapsed < Timeout)
+                while (watch.Elapsed < Timeout && !EveryAskedSerialFound())
                 {
                     var left = Timeout - watch.Elapsed;
                     PumpOnce(left < TimeSpan.FromMilliseconds(500) ? left : TimeSpan.FromMilliseconds(500));
@@ -95,6 +95,20 @@ namespace EmProto.PowerShell.Commands
                 communicator.EvseChanged -= OnChanged;
             }
             base.EndProcessing();
+        }
+
+        /// <summary>
+        /// True when -Serial named only exact serials (no wildcards) and each has been written: nothing more can
+        /// match, so Find-Evse returns at once instead of listening out the -Timeout.
+        /// </summary>
+        private bool EveryAskedSerialFound()
+        {
+            if (Serial == null || Serial.Length == 0) return false;
+            foreach (var s in Serial)
+            {
+                if (string.IsNullOrWhiteSpace(s) || WildcardFilter.HasWildcards(s) || !_written.Contains(s.Trim())) return false;
+            }
+            return true;
         }
 
         private void OnEvse(object? sender, EvseEventArgs e) => Post(() => Consider(e.Evse));
