@@ -130,6 +130,9 @@ namespace EmProto.Module.Tests
             // Let the background reads that follow the start finish: a read joining one in flight sends nothing new.
             var evse = Communicator.GetEvse(Serial)!;
             Assert.True(System.Threading.SpinWait.SpinUntil(() => evse.PendingRequestCount == 0, TimeSpan.FromSeconds(30)), "the background reads finish");
+            // On a starved machine the probe's short budget can pass before the answer comes; the late answer
+            // still teaches that this firmware answers 0x8006, and only then is a refresh sure to ask it.
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => evse.Capabilities.ChargingStatus == EvseCapability.Answered, TimeSpan.FromSeconds(30)), "the charger is known to answer 0x8006");
             int asked = Sent(EmCommand.RequestChargingStatus, () =>
             {
                 var piped = Host.Run("Get-Evse -Serial " + Serial + " | Get-EvseChargeSession -Kind Current");
