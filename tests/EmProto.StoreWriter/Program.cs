@@ -29,7 +29,8 @@ namespace EmProto.StoreWriter
 
         private static int Store(string path, int first, int count, string prefix)
         {
-            var transport = new SilentTransport();
+            // The tests' one fake socket, counting only: the store writer needs no network.
+            var transport = new EmProto.Engine.Tests.FakeTransport { Recording = false };
             using var communicator = new EvseCommunicator(new CommunicatorOptions
             {
                 StorePath = path,
