@@ -185,8 +185,8 @@ namespace EmProto.Engine.Tests
         public void A_session_the_charger_never_reported_and_does_not_answer_for_is_EvseSessionUnknown()
         {
             using var h = new Harness();
-            var evse = h.LoggedIn();
             h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
+            var evse = h.LoggedIn();
             var ex = Assert.Throws<EvseException>(() => h.Run(evse.RefreshSessionAsync()));
             Assert.Equal("EvseSessionUnknown", ex.ErrorId);
             Assert.Equal(EvseErrorKind.NotFound, ex.Kind);

@@ -122,11 +122,18 @@ namespace EmProto.Engine.Tests
             for (var t = TimeSpan.Zero; t < total; t += step) Time.Advance(step);
         }
 
+        /// <summary>
+        /// Announced and logged in; when the charger answers everything, also waits (briefly, in real time, without
+        /// moving fake time) until the reads that follow the login are answered, so they do not race the test.
+        /// </summary>
         public Evse LoggedIn()
         {
             Charger.Announce();
             Run(Evse.LoginAsync("123456"));
-            return Evse;
+            var evse = Evse;
+            if (Charger.Unsupported.Count == 0 && !Charger.Silent)
+                SpinWait.SpinUntil(() => evse.PendingRequestCount == 0 && ThreadPool.PendingWorkItemCount == 0, TimeSpan.FromSeconds(3));
+            return evse;
         }
 
         /// <summary>Logged in, and the reads that follow a login in the background are done (so they add no traffic to count).</summary>

@@ -28,9 +28,9 @@ namespace EmProto.Engine.Tests.Session
         public void Settings_a_firmware_does_not_answer_are_left_out_and_not_asked_again()
         {
             using var h = new Harness();
-            var evse = h.LoggedIn();
             h.Charger.Unsupported.Add(EmCommand.SetAndGetAlarmChargeStrategy);
             h.Charger.Unsupported.Add(EmCommand.SetAndGetLanguage);
+            var evse = h.LoggedIn();
             var config = h.Run(evse.GetConfigAsync(TimeSpan.Zero));
             Assert.Equal("Garage", config.Name);
             int asked = h.Transport.CountSent(EmCommand.SetAndGetAlarmChargeStrategy);
