@@ -124,7 +124,10 @@ namespace EmProto.Engine.Tests.Journeys
                 var caps = evse.Capabilities;
                 _output.WriteLine(firmware + " at " + loss + ": " + caps + ", retries " + rig.Communicator.Counters.Snapshot().Retries + ".");
                 if (firmware == SimulatorFirmware.Telestar) Assert.Equal(EvseCapability.Ignored, caps.ChargingStatus);
-                else Assert.Equal(EvseCapability.Answered, caps.ChargingStatus);
+                else if (loss == 0) Assert.Equal(EvseCapability.Answered, caps.ChargingStatus);
+                // At 30 % loss two short asks in a row can both go unanswered, and the request is then taken for
+                // ignored until an answer comes (the next login asks again); either way it was asked.
+                else Assert.NotEqual(EvseCapability.NotAsked, caps.ChargingStatus);
             }
             catch (Exception ex)
             {
