@@ -244,16 +244,10 @@ namespace EmProto.Engine
         /// <exception cref="EvseAuthenticationException">The charger refused the stored password before.</exception>
         public async Task EnsureLoggedInAsync(CancellationToken cancellationToken = default)
         {
-            string? password;
-            bool disconnected;
-            DateTimeOffset? refusedAt;
-            lock (_sync)
-            {
-                if (_loggedIn) return;
-                password = _password;
-                disconnected = _disconnected;
-                refusedAt = _authFailedAt;
-            }
+            (bool LoggedIn, string? Password, bool Disconnected, DateTimeOffset? RefusedAt) now;
+            lock (_sync) now = (_loggedIn, _password, _disconnected, _authFailedAt);
+            if (now.LoggedIn) return;
+            var (password, disconnected, refusedAt) = (now.Password, now.Disconnected, now.RefusedAt);
             if (password != null && !disconnected && refusedAt.HasValue)
                 throw new EvseAuthenticationException("Charger " + Serial + " refused the stored password at " + refusedAt.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " and it is not tried again on its own (chargers may lock out): use Connect-Evse -Password with the right one.", Serial);
             if (password == null)
