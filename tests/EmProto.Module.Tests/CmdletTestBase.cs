@@ -70,6 +70,8 @@ namespace EmProto.Module.Tests
         {
             var restart = Host.Run("Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -RetryCount 3 -Timeout 3 -WearGuardInterval 60");
             Assert.True(restart.Errors.Count == 0, "the communicator starts: " + string.Join("; ", restart.Errors));
+            // A status every 2 s (the default is 15 s, as on real chargers), so a wait for a fresh status is short.
+            if (arguments.IndexOf("-StatusInterval", StringComparison.OrdinalIgnoreCase) < 0) arguments += " -StatusInterval 2";
             var r = Host.Run("Start-EvseSimulator -Serial " + serial + " -AppEndPoint \"127.0.0.1:$((Get-EvseCommunicator).Port)\" -Password 123456 -PluggedIn " + arguments);
             Assert.True(r.Errors.Count == 0, "the simulator starts: " + string.Join("; ", r.Errors));
             WaitForCharger(serial);
