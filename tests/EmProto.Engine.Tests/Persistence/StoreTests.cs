@@ -177,7 +177,7 @@ namespace EmProto.Engine.Tests.Persistence
             // The background writer's save, late replies to the reads after the login (which make the charger
             // known again) and the removal's own save race; whichever order they run in, the removed charger
             // stays out of the file.
-            for (int round = 0; round < 25; round++)
+            for (int round = 0; round < 12; round++)
             {
                 if (File.Exists(StorePath)) File.Delete(StorePath);
                 using (var h = new Harness(storePath: StorePath))
