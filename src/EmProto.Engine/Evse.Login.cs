@@ -60,6 +60,12 @@ namespace EmProto.Engine
 
         internal bool LoginInProgress => Volatile.Read(ref _loginInProgress) == 1;
 
+        /// <summary>
+        /// True when the last successful login changed what the store holds for other processes (a new password,
+        /// or the end of a disconnect or a refusal); otherwise its small changes are written with the next save.
+        /// </summary>
+        public bool LastLoginChangedStore { get; private set; }
+
         internal string? StoredPassword
         {
             get { lock (_sync) return _password; }
@@ -130,7 +136,7 @@ namespace EmProto.Engine
                     throw new EvseAuthenticationException("Charger " + Serial + " refused the password.", Serial);
                 }
                 if (reply.Payload is LoginPayload login) ApplyInfo(login);
-                bool changed;
+                bool changed, storeMatters;
                 // Live before the confirm leaves: the charger's first pushes follow it at once and
                 // their acknowledgements must already carry the password.
                 lock (_sync)
@@ -143,6 +149,9 @@ namespace EmProto.Engine
                         throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.NotConnected, "Charger " + Serial + " was disconnected (Disconnect-Evse) while this login waited for its answer: use Connect-Evse again to take it over.", Serial);
                     }
                     changed = !_loggedIn;
+                    // What another process reads from the store changes only with a new password, or when a
+                    // disconnect or a refusal ends: only then is the store worth writing at once.
+                    storeMatters = _password != password || _disconnected || _authFailedAt.HasValue;
                     _loggedIn = true;
                     _password = password;
                     _lastHeading = Now;
@@ -155,7 +164,8 @@ namespace EmProto.Engine
                 }
                 _capabilities.OnLogin();
                 await SendAsync(EmCommand.LoginConfirm, ByteValuePayload.Zero, secret).ConfigureAwait(false);
-                _communicator.MarkDirty(this, saveNow: true);
+                LastLoginChangedStore = storeMatters;
+                _communicator.MarkDirty(this, saveNow: storeMatters);
                 if (changed) _communicator.Raise(this, EvseChange.Login, false, true);
             }
             finally

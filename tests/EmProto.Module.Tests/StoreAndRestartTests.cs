@@ -72,6 +72,31 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void Connect_Evse_waits_for_the_store_only_when_what_it_holds_changes()
+        {
+            string store = StartOn(Path.Combine(_dir, "evses.json"));
+            using var sim = StartSimulator(restartCommunicator: false);
+            WaitForCharger(SimSerial);
+            var evse = Communicator.GetEvse(SimSerial)!;
+
+            // A new password is on disk when the cmdlet returns.
+            Lines("Connect-Evse -Serial " + SimSerial + " -Password 123456");
+            Assert.True(evse.LastLoginChangedStore);
+            Assert.Contains(SimSerial, File.ReadAllText(store), StringComparison.Ordinal);
+
+            // The same password again changes nothing another process reads: no write to wait for.
+            Lines("Connect-Evse -Serial " + SimSerial + " -Password 123456");
+            Assert.False(evse.LastLoginChangedStore);
+
+            // The end of a disconnect is written at once again.
+            Lines("Disconnect-Evse -Serial " + SimSerial + " -Confirm:$false");
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(store), "\"disconnected\":\\s*true"), TimeSpan.FromSeconds(30)), "the disconnect is saved");
+            Lines("Connect-Evse -Serial " + SimSerial + " -Password 123456");
+            Assert.True(evse.LastLoginChangedStore);
+            Assert.DoesNotContain("\"disconnected\"", File.ReadAllText(store), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void After_a_stop_the_next_cmdlet_restarts_with_the_users_settings()
         {
             var before = CommunicatorHolder.Current!;

@@ -186,16 +186,17 @@ namespace EmProto.PowerShell.Commands
         protected override void EndProcessing()
         {
             Harvest(true);
-            if (_password != null && _connected > 0)
+            if (_password != null && _storeChanged)
             {
-                // A password given here is on disk when the cmdlet returns (and a store that cannot be written
+                // A new password given here is on disk when the cmdlet returns (and a store that cannot be written
                 // is reported by this cmdlet): one write for all the chargers, by the engine's background writer.
+                // The password the store already holds needs no write to wait for.
                 WaitFor(Communicator.FlushStoreAsync(), "Saving the known-chargers file");
             }
             base.EndProcessing();
         }
 
-        private int _connected;
+        private bool _storeChanged;
 
         /// <summary>Reports finished logins (all of them when <paramref name="wait"/>), in the order they were started.</summary>
         private void Harvest(bool wait)
@@ -208,7 +209,7 @@ namespace EmProto.PowerShell.Commands
                 try
                 {
                     WaitFor(p.Task, "Logging in to " + p.Evse.Serial, Timeout);
-                    _connected++;
+                    _storeChanged |= p.Evse.LastLoginChangedStore;
                     WriteVerbose("Logged in to " + Describe(p.Evse) + ". Optional requests: " + p.Evse.Capabilities + ".");
                     if (PassThru) WriteObject(EvseCharger.From(p.Evse));
                 }
