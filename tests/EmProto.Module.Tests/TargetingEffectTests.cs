@@ -38,6 +38,8 @@ namespace EmProto.Module.Tests
             try
             {
                 action();
+                // Traffic events reach handlers on the event thread: let the ones of this action arrive.
+                Assert.True(Communicator.FlushEventsAsync().Wait(TimeSpan.FromSeconds(30)), "the traffic events are delivered");
             }
             finally
             {
