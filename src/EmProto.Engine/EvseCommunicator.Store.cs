@@ -54,7 +54,8 @@ namespace EmProto.Engine
         public void Save()
         {
             var path = Options.StorePath;
-            if (path == null || StoreProblem != null) return;
+            // An unreadable file is kept as it is (never overwritten); a locked or unwritable one is tried again.
+            if (path == null || StoreError?.ErrorId == ErrorIds.StoreUnreadable) return;
             // One save at a time, from its snapshot to its merge: a save whose snapshot was taken before a
             // Remove-Evse must not write the removed charger back after the removal's own save.
             lock (_saveGate)
@@ -85,10 +86,19 @@ namespace EmProto.Engine
             try
             {
                 EvseStore.Merge(path, ours, removed);
+                StoreError = null;
             }
             catch (EvseException ex)
             {
-                StoreError = ex;
+                // Nothing is lost: what this save carried is written by the next one (the housekeeping tick asks
+                // for it while anything is dirty). The failure is kept for the cmdlets to report, once while it
+                // lasts: the same kind of failure again keeps the first record.
+                lock (_storeLock)
+                {
+                    foreach (var e in ours) _dirty.Add(e.Serial);
+                    foreach (var r in removed) _removed.Add(r);
+                }
+                if (StoreError?.ErrorId != ex.ErrorId) StoreError = ex;
             }
         }
 

@@ -58,7 +58,10 @@ namespace EmProto.Engine
         /// <summary>When it was started.</summary>
         public DateTimeOffset? StartedAt { get; private set; }
 
-        /// <summary>Why the known-chargers file could not be used (it is then left untouched), or null.</summary>
+        /// <summary>
+        /// Why the known-chargers file could not be read (it is then left untouched for the whole session) or,
+        /// the last time, written (locked or unwritable: what was not written is tried again), or null.
+        /// </summary>
         public string? StoreProblem => StoreError?.Message;
 
         /// <summary>

@@ -35,11 +35,16 @@ namespace EmProto.PowerShell.Commands
             if (!ShouldProcess(file, "Import chargers and passwords into the known-chargers store")) return;
             try
             {
-                foreach (var evse in CommunicatorHolder.GetOrStart().ImportEmproto(file))
+                var communicator = CommunicatorHolder.GetOrStart();
+                foreach (var evse in communicator.ImportEmproto(file))
                 {
                     WriteVerbose("Imported charger " + evse.Serial + (evse.HasPassword ? " with its password." : " (no password in the file)."));
                     if (PassThru) WriteObject(EvseCharger.From(evse));
                 }
+                // The import is kept in memory and written by a later save; a store that could not be written
+                // now is said here, by the command that wrote to it.
+                var storeError = CommunicatorHolder.TakeStoreError(communicator);
+                if (storeError != null) WriteError(ErrorRecordFactory.StoreError(storeError, communicator.Options.StorePath));
             }
             catch (EvseException ex)
             {

@@ -117,6 +117,27 @@ namespace EmProto.Engine.Tests.Persistence
         }
 
         [Fact]
+        public void A_store_that_cannot_be_written_for_a_while_loses_nothing_and_is_written_once_it_can()
+        {
+            string folder = Path.Combine(_dir, "later");
+            string path = Path.Combine(folder, "evses.json");
+            File.WriteAllText(folder, "a file where the store's folder belongs");
+            using var h = new Harness(storePath: path);
+            h.LoggedIn();
+            h.Communicator.Save();
+            var first = h.Communicator.StoreError;
+            Assert.Equal(ErrorIds.StoreWriteFailed, first?.ErrorId);
+            // The same failure again keeps the first record (reported once while it lasts).
+            h.Communicator.Save();
+            Assert.Same(first, h.Communicator.StoreError);
+
+            File.Delete(folder);
+            h.Communicator.Save();
+            Assert.Null(h.Communicator.StoreError);
+            Assert.Contains("9181102751219513", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_store_from_a_newer_version_is_refused_not_mangled()
         {
             File.WriteAllText(StorePath, "{\"format\":99,\"evses\":[]}");
