@@ -274,7 +274,8 @@ function Invoke-Bench {
         exit 2
     }
     $benchArgs = @{ ModulePath = $moduleRoot; OutputPath = (Join-Path $outRoot 'bench'); Quick = $Quick }
-    if ($Suite) { $benchArgs.Suite = $Suite }
+    # `dotnet pwsh ./build.ps1 -Suite cold,calls` from a Unix shell passes one string: split it.
+    if ($Suite) { $benchArgs.Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ }) }
     & $bench @benchArgs
     exit $LASTEXITCODE
 }
