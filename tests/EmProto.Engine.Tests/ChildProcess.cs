@@ -74,6 +74,9 @@ namespace EmProto.Engine.Tests
 
         public int? ExitCode => _process.HasExited ? _process.ExitCode : (int?)null;
 
+        /// <summary>The child's process id.</summary>
+        public int Id => _process.Id;
+
         public string[] Lines
         {
             get

@@ -56,8 +56,10 @@ namespace EmProto.Engine.Transport
                 socket.Dispose();
                 if (ex.SocketErrorCode == SocketError.AddressAlreadyInUse || ex.SocketErrorCode == SocketError.AccessDenied)
                 {
+                    string? owner = port == 0 ? null : PortOwner.Describe(port);
                     throw new EvseException(EvseErrorKind.Connection, ErrorIds.PortInUse,
-                        "UDP port " + port + " on " + address + " is already in use by another program (often another EVSE app or a second PowerShell process using EmProto). " +
+                        "UDP port " + port + " on " + address + " is already in use by another program (often another EVSE app or a second PowerShell process using EmProto)" +
+                        (owner != null ? ": " + owner + ". " : ". ") +
                         "Chargers send to port 28376, and two programs on that port steal each other's replies. Stop the other program, or choose another port with Start-EvseCommunicator -Port <n> (chargers then only reach you by -IPAddress).",
                         null, ex);
                 }

@@ -43,6 +43,9 @@ namespace EmProto.Engine.Tests.NetworkFaults
             var ex = Assert.Throws<EvseException>(() => ours.Start());
             Assert.Equal("EvsePortInUse", ex.ErrorId);
             Assert.Contains(port.ToString(CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+            // On Linux the message names who holds the port: the other process (ours to look into) and its user.
+            if (OperatingSystem.IsLinux())
+                Assert.Contains("process " + other.Id.ToString(CultureInfo.InvariantCulture) + " (", ex.Message, StringComparison.Ordinal);
             Assert.False(ours.IsRunning);
 
             other.CloseInput();
