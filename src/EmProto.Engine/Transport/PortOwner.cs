@@ -18,7 +18,8 @@ namespace EmProto.Engine.Transport
         /// <summary>A phrase such as "process 1234 (pwsh) of user alice", or null when nothing can be said.</summary>
         public static string? Describe(int port)
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return null;
+            // Linux has /proc/net/udp; elsewhere (Windows, macOS) there is nothing to read.
+            if (System.Environment.OSVersion.Platform != System.PlatformID.Unix || !File.Exists("/proc/net/udp")) return null;
 #pragma warning disable CA1031 // a description for an error message: any failure means "nothing to say"
             try
             {
