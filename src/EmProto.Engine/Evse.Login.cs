@@ -254,16 +254,20 @@ namespace EmProto.Engine
         /// <exception cref="EvseAuthenticationException">The charger refused the stored password before.</exception>
         public async Task EnsureLoggedInAsync(CancellationToken cancellationToken = default)
         {
-            (bool LoggedIn, string? Password, bool Disconnected, DateTimeOffset? RefusedAt) now;
-            lock (_sync) now = (_loggedIn, _password, _disconnected, _authFailedAt);
-            if (now.LoggedIn) return;
-            var (password, disconnected, refusedAt) = (now.Password, now.Disconnected, now.RefusedAt);
-            if (password != null && !disconnected && refusedAt.HasValue)
-                throw new EvseAuthenticationException("Charger " + Serial + " refused the stored password at " + refusedAt.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " and it is not tried again on its own (chargers may lock out): use Connect-Evse -Password with the right one.", Serial);
+            string? password;
+            bool disconnected;
+            DateTimeOffset? refusedAt;
+            lock (_sync)
+            {
+                if (_loggedIn) return;
+                (password, disconnected, refusedAt) = (_password, _disconnected, _authFailedAt);
+            }
             if (password == null)
                 throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.NotConnected, "Charger " + Serial + " is not connected and no password is stored for it. Use Connect-Evse -Password first.", Serial);
             if (disconnected)
                 throw new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.NotConnected, "Charger " + Serial + " was disconnected (Disconnect-Evse): use Connect-Evse to take it over again.", Serial);
+            if (refusedAt.HasValue)
+                throw new EvseAuthenticationException("Charger " + Serial + " refused the stored password at " + refusedAt.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " and it is not tried again on its own (chargers may lock out): use Connect-Evse -Password with the right one.", Serial);
             await LoginCoreAsync(password, true, cancellationToken).ConfigureAwait(false);
         }
 
