@@ -162,7 +162,12 @@ namespace EmProto.Engine
             }
         }
 
-        internal void ApplyInfo(LoginPayload login)
+        /// <summary>
+        /// Takes the model facts of a Login. <paramref name="quiet"/> for a charger being made: it is not in the
+        /// registry yet, so no change may be raised for it (its EvseAdded says it all, and whoever acts on an event
+        /// must find the charger by its serial).
+        /// </summary>
+        internal void ApplyInfo(LoginPayload login, bool quiet = false)
         {
             EvseInfo before, after;
             lock (_sync)
@@ -178,6 +183,7 @@ namespace EmProto.Engine
                 _info.HotLine = login.HotLine;
                 after = _info.Clone();
             }
+            if (quiet) return;
             if (before.Brand != after.Brand || before.Model != after.Model || before.HardwareVersion != after.HardwareVersion || before.TypeCode != after.TypeCode ||
                 before.MaxCurrent != after.MaxCurrent || before.MaxPowerKW != after.MaxPowerKW || before.HotLine != after.HotLine)
             {

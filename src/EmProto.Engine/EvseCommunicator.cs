@@ -237,7 +237,7 @@ namespace EmProto.Engine
             var created = new Evse(this, serial);
             // Publish a charger only with its address, so no caller sees it half-made.
             if (firstSeenAt != null) created.SetEndPoint(firstSeenAt);
-            if (announced != null) created.ApplyInfo(announced);
+            if (announced != null) created.ApplyInfo(announced, quiet: true);
             var actual = _evses.GetOrAdd(serial, created);
             added = ReferenceEquals(actual, created);
             // A removed charger seen again stays in _removed until the removal is saved: a save applies the

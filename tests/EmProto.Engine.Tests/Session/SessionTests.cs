@@ -24,6 +24,22 @@ namespace EmProto.Engine.Tests.Session
         }
 
         [Fact]
+        public void A_new_charger_is_announced_by_EvseAdded_first_never_by_a_change_raised_before_it_is_known()
+        {
+            // The first Login of a charger used to raise an Info change while the charger was being made, before it
+            // was in the registry: Find-Evse wrote it at once, and a Connect-Evse right behind it found no such charger.
+            using var h = new Harness();
+            var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            h.Communicator.EvseAdded += (s, e) => events.Enqueue("Added " + e.Evse.Serial + " known=" + (h.Communicator.GetEvse(e.Evse.Serial) == e.Evse));
+            h.Communicator.EvseChanged += (s, e) => events.Enqueue(e.Change + " " + e.Evse.Serial + " known=" + (h.Communicator.GetEvse(e.Evse.Serial) == e.Evse));
+            h.Charger.Announce();
+            h.Charger.Announce();
+            h.Run(h.Communicator.FlushEventsAsync());
+            Assert.Equal(new[] { "Added 9181102751219513 known=True", "Online 9181102751219513 known=True" }, events.ToArray());
+            Assert.Equal("BESEN", h.Evse.Info.Brand);
+        }
+
+        [Fact]
         public void Login_with_the_right_password_confirms_and_remembers_it()
         {
             using var h = new Harness();
