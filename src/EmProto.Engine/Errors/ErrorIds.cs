@@ -129,5 +129,20 @@ namespace EmProto.Engine
         public const string SimulatorStartFailed = "EvseSimulatorStartFailed";
         /// <summary>A simulator parameter outside its range or not fitting the simulated charger.</summary>
         public const string SimulatorInvalidArgument = "EvseSimulatorInvalidArgument";
+
+        /// <summary>This PowerShell cannot reach an agent (Windows PowerShell 5.1 has no Unix domain sockets).</summary>
+        public const string AgentUnsupported = "EvseAgentUnsupported";
+        /// <summary>The agent's socket directory cannot be made private to the user.</summary>
+        public const string AgentSocketUnsafe = "EvseAgentSocketUnsafe";
+        /// <summary>An agent already answers on the socket.</summary>
+        public const string AgentRunning = "EvseAgentRunning";
+        /// <summary>No agent answers on the socket.</summary>
+        public const string AgentNotRunning = "EvseAgentNotRunning";
+        /// <summary>The agent went away while it worked on a command (it was stopped or killed).</summary>
+        public const string AgentLost = "EvseAgentLost";
+        /// <summary>The agent refused the connection: it belongs to another user.</summary>
+        public const string AgentRefused = "EvseAgentRefused";
+        /// <summary>A background agent did not start or did not answer in time.</summary>
+        public const string AgentStartFailed = "EvseAgentStartFailed";
     }
 }

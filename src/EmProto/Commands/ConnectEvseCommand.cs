@@ -73,7 +73,7 @@ namespace EmProto.PowerShell.Commands
         private TimeZoneInfo? _zone;
 
         /// <inheritdoc/>
-        protected override void BeginProcessing()
+        protected override void BeginLocal()
         {
             int given = (Password != null ? 1 : 0) + (Credential != null ? 1 : 0) + (PlainTextPassword != null ? 1 : 0);
             if (given > 1)
@@ -100,11 +100,25 @@ namespace EmProto.PowerShell.Commands
         }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void AdjustForwarded(System.Collections.IDictionary parameters)
+        {
+            // A SecureString or a credential does not cross the channel as such; the password they hold does, to the
+            // user's own agent, which keeps it in the store as Connect-Evse does here.
+            string? password = Password != null ? new NetworkCredential(string.Empty, Password).Password : Credential?.GetNetworkCredential().Password;
+            if (password == null) return;
+            parameters.Remove(nameof(Password));
+            parameters.Remove(nameof(Credential));
+            if (parameters.Contains(nameof(PlainTextPassword)))
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.AmbiguousPassword, "Give the password once: -Password, -Credential or -PlainTextPassword.", null, null));
+            parameters[nameof(PlainTextPassword)] = password;
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessLocal()
         {
             if (ParameterSetName != AddressSet)
             {
-                base.ProcessRecord();
+                base.ProcessLocal();
                 return;
             }
             var communicator = Communicator;
@@ -154,7 +168,7 @@ namespace EmProto.PowerShell.Commands
 
         private readonly List<PendingLogin> _pending = new List<PendingLogin>();
 
-        /// <summary>Starts the login; several chargers log in at once, and <see cref="EndProcessing"/> waits for them all.</summary>
+        /// <summary>Starts the login; several chargers log in at once, and <see cref="EndLocal"/> waits for them all.</summary>
         private void Login(Evse evse)
         {
             if (_zone != null) evse.TimeZone = _zone;
@@ -183,7 +197,7 @@ namespace EmProto.PowerShell.Commands
         }
 
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override void EndLocal()
         {
             Harvest(true);
             if (_password != null && _storeChanged)
@@ -193,7 +207,7 @@ namespace EmProto.PowerShell.Commands
                 // The password the store already holds needs no write to wait for.
                 WaitFor(Communicator.FlushStoreAsync(), "Saving the known-chargers file");
             }
-            base.EndProcessing();
+            base.EndLocal();
         }
 
         private bool _storeChanged;

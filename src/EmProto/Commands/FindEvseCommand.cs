@@ -53,7 +53,7 @@ namespace EmProto.PowerShell.Commands
         public int ProbePort { get; set; } = CommunicatorOptions.DefaultProbePort;
 
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override void EndLocal()
         {
             _serial = WildcardFilter.From(Serial);
             _name = WildcardFilter.From(Name);
@@ -94,7 +94,7 @@ namespace EmProto.PowerShell.Commands
                 communicator.EvseAdded -= OnEvse;
                 communicator.EvseChanged -= OnChanged;
             }
-            base.EndProcessing();
+            base.EndLocal();
         }
 
         /// <summary>

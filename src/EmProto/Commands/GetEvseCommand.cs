@@ -43,7 +43,7 @@ namespace EmProto.PowerShell.Commands
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessLocal()
         {
             var evses = Communicator.GetEvses();
             var serials = WildcardFilter.From(Serial);

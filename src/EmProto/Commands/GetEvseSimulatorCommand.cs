@@ -14,6 +14,9 @@ namespace EmProto.PowerShell.Commands
     [OutputType(typeof(SimulatedEvse))]
     public sealed class GetEvseSimulatorCommand : EvseCmdletBase
     {
+        /// <inheritdoc/>
+        protected override bool RunsInAgent => false; // simulated chargers live in this session
+
         /// <summary>Serials to match (16 hex digits; wildcards allowed).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -22,7 +25,7 @@ namespace EmProto.PowerShell.Commands
         public string[]? Serial { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessLocal()
         {
             var chosen = Serial == null ? SimulatorRegistry.Snapshot() : SimulatorSelection.Select(Serial, WriteError);
             foreach (var evse in chosen) WriteObject(evse);

@@ -11,7 +11,7 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Import, "Evse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(EvseCharger))]
-    public sealed class ImportEvseCommand : PSCmdlet
+    public sealed class ImportEvseCommand : EvseCmdletBase
     {
         /// <summary>The emproto evses.json file.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -24,7 +24,11 @@ namespace EmProto.PowerShell.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override object? ForwardedValue(string name, object? value) =>
+            name == nameof(Path) && value is string path ? GetUnresolvedProviderPathFromPSPath(path) : base.ForwardedValue(name, value);
+
+        /// <inheritdoc/>
+        protected override void ProcessLocal()
         {
             string file = GetUnresolvedProviderPathFromPSPath(Path);
             if (!File.Exists(file))

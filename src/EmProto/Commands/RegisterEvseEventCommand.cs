@@ -17,7 +17,7 @@ namespace EmProto.PowerShell.Commands
     {
         private readonly List<string> _serials = new List<string>();
         private readonly List<string> _patterns = new List<string>();
-        private EvseEventSource? _source;
+        private IDisposable? _source;
 
         /// <summary>Chargers whose events to deliver (default all).</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = "InputObject")]
@@ -62,9 +62,8 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            var communicator = CommunicatorHolder.GetOrStart();
             bool filtered = _serials.Count > 0 || _patterns.Count > 0;
-            _source = new EvseEventSource(communicator, EventName, filtered ? _serials : null, filtered ? _patterns : null, Name);
+            _source = (IDisposable?)AttachToAgent(filtered) ?? new EvseEventSource(CommunicatorHolder.GetOrStart(), EventName, filtered ? _serials : null, filtered ? _patterns : null, Name);
             try
             {
                 base.EndProcessing();
@@ -86,6 +85,32 @@ namespace EmProto.PowerShell.Commands
             }
             var source = _source;
             subscriber.Unsubscribed += (s, e) => source.Dispose();
+        }
+
+        /// <summary>When the user's agent serves this session: a subscription to its events; else null.</summary>
+        private AgentEventSource? AttachToAgent(bool filtered)
+        {
+            Agent.AgentConnection? connection;
+            try
+            {
+                connection = Agent.AgentClient.TryAttach();
+            }
+            catch (Engine.EvseException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromException(ex, null));
+                return null;
+            }
+            if (connection == null) return null;
+            try
+            {
+                return new AgentEventSource(connection, EventName, filtered ? _serials : null, filtered ? _patterns : null, Name);
+            }
+            catch (System.IO.IOException)
+            {
+                // The agent went away as we subscribed: this session's own communicator serves the subscription.
+                connection.Dispose();
+                return null;
+            }
         }
 
         /// <inheritdoc/>

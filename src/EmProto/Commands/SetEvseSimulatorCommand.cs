@@ -90,7 +90,7 @@ namespace EmProto.PowerShell.Commands
         public string? SoftwareVersion { get; set; }
 
         /// <inheritdoc/>
-        protected override void BeginProcessing()
+        protected override void BeginLocal()
         {
             if (PlugIn && Unplug)
                 Invalid("-PlugIn and -Unplug cannot be used together.", "PlugIn");

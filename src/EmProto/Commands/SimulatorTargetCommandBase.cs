@@ -10,6 +10,9 @@ namespace EmProto.PowerShell.Commands
     /// </summary>
     public abstract class SimulatorTargetCommandBase : EvseCmdletBase
     {
+        /// <inheritdoc/>
+        protected override bool RunsInAgent => false; // simulated chargers live in this session
+
         /// <summary>Parameter set: simulators from the pipeline.</summary>
         protected const string InputObjectSet = "InputObject";
 
@@ -33,7 +36,7 @@ namespace EmProto.PowerShell.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessLocal()
         {
             switch (ParameterSetName)
             {

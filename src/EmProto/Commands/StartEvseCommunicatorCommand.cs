@@ -12,6 +12,9 @@ namespace EmProto.PowerShell.Commands
     [OutputType(typeof(EvseCommunicatorStatus))]
     public sealed class StartEvseCommunicatorCommand : EvseCmdletBase
     {
+        /// <inheritdoc/>
+        protected override bool RunsInAgent => false; // this session's own communicator
+
         /// <summary>Local address to bind (default any, or EMPROTO_LOCAL_ADDRESS).</summary>
         [Parameter]
         [ValidateNotNull]
@@ -68,7 +71,7 @@ namespace EmProto.PowerShell.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override void EndLocal()
         {
             CommunicatorOptions options;
             try
@@ -109,7 +112,7 @@ namespace EmProto.PowerShell.Commands
             {
                 ThrowTerminatingError(ErrorRecordFactory.FromException(ex, where));
             }
-            base.EndProcessing();
+            base.EndLocal();
         }
 
         /// <summary>The engine's option message in the words of this cmdlet's parameters (-Timeout, not RequestTimeout).</summary>

@@ -24,6 +24,9 @@ namespace EmProto.PowerShell.Commands
     [OutputType(typeof(SimulatedEvse))]
     public sealed class StartEvseSimulatorCommand : EvseCmdletBase
     {
+        /// <inheritdoc/>
+        protected override bool RunsInAgent => false; // simulated chargers live in this session
+
         /// <summary>
         /// The UDP port the simulated charger sends from on 127.0.0.1 (with -Count, consecutive ports from it);
         /// 0, the default, picks a free port.
@@ -182,7 +185,7 @@ namespace EmProto.PowerShell.Commands
         public TimeSpan? Duration { get; set; }
 
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override void EndLocal()
         {
             var options = BuildOptions();
             if (options == null) return;
@@ -200,7 +203,7 @@ namespace EmProto.PowerShell.Commands
                 if (wait) foreach (var evse in started) SimulatorRegistry.Stop(evse);
             }
             if (wait && started.Count > 0) WriteVerbose("Stopped " + started.Count + " simulated charger(s).");
-            base.EndProcessing();
+            base.EndLocal();
         }
 
         private void StartAll(SimulatorOptions options, EvseSerial first, List<SimulatedEvse> started)

@@ -8,7 +8,10 @@ namespace EmProto.PowerShell.Commands
     public sealed class StopEvseCommunicatorCommand : EvseCmdletBase
     {
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override bool RunsInAgent => false; // this session's own communicator
+
+        /// <inheritdoc/>
+        protected override void EndLocal()
         {
             var current = CommunicatorHolder.Current;
             if (current != null && ShouldProcess("the communicator on " + current.LocalEndPoint, "Stop"))
@@ -17,7 +20,7 @@ namespace EmProto.PowerShell.Commands
                 CommunicatorHolder.Stop();
                 WriteStoreError(current);
             }
-            base.EndProcessing();
+            base.EndLocal();
         }
     }
 }

@@ -45,7 +45,7 @@ namespace EmProto.PowerShell.Commands
         public SwitchParameter Plain { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessLocal()
         {
             if (ParameterSetName == SerialSet && (Serial == null || Serial.Length == 0))
             {
@@ -53,14 +53,22 @@ namespace EmProto.PowerShell.Commands
                 _watchAll = !MyInvocation.ExpectingInput;
                 return;
             }
-            base.ProcessRecord();
+            base.ProcessLocal();
         }
 
         /// <inheritdoc/>
         protected override void ProcessEvse(Evse evse) => AddTarget(evse);
 
         /// <inheritdoc/>
-        protected override void EndProcessing()
+        protected override void AdjustForwarded(System.Collections.IDictionary parameters)
+        {
+            // The live view redraws this console from the chargers' pushes, which reach only the process that owns them.
+            if (!Plain) WriteWarning("The EmProto agent owns the chargers: Watch-Evse writes one line per change here. Its live view is drawn in a session with its own communicator (Start-EvseCommunicator).");
+            parameters["Plain"] = true;
+        }
+
+        /// <inheritdoc/>
+        protected override void EndLocal()
         {
             var communicator = Communicator;
             if (_watchAll)
@@ -68,7 +76,7 @@ namespace EmProto.PowerShell.Commands
                 foreach (var evse in communicator.GetEvses()) AddTarget(evse);
             }
             if (_watchAll || _targets.Count > 0) Watch(communicator);
-            base.EndProcessing();
+            base.EndLocal();
         }
 
         /// <inheritdoc/>

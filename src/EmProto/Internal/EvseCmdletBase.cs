@@ -16,7 +16,7 @@ namespace EmProto.PowerShell
     /// and the datagram dump in the debug stream. Nothing is written from a worker thread: workers
     /// post actions that the pipeline thread runs.
     /// </summary>
-    public abstract class EvseCmdletBase : PSCmdlet, IDisposable
+    public abstract partial class EvseCmdletBase : PSCmdlet, IDisposable
     {
         private static int _nextActivityId = 1000;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
@@ -55,8 +55,18 @@ namespace EmProto.PowerShell
         /// </summary>
         protected bool DebugStreamShown => DebugWanted();
 
-        /// <inheritdoc/>
-        protected override void EndProcessing()
+        /// <summary>BeginProcessing when the command runs in this process.</summary>
+        protected virtual void BeginLocal()
+        {
+        }
+
+        /// <summary>ProcessRecord when the command runs in this process.</summary>
+        protected virtual void ProcessLocal()
+        {
+        }
+
+        /// <summary>EndProcessing when the command runs in this process: writes what workers left queued.</summary>
+        protected virtual void EndLocal()
         {
             FlushTraffic();
             Drain();

@@ -47,7 +47,7 @@ namespace EmProto.PowerShell
         protected abstract void ProcessEvse(Evse evse);
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessLocal()
         {
             foreach (var evse in ResolveTargets())
             {

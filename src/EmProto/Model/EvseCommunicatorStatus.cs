@@ -7,8 +7,6 @@ namespace EmProto.PowerShell
     /// <summary>The state of the process's communicator: endpoint, chargers and counters (the counters as the engine's snapshot reports them).</summary>
     public sealed class EvseCommunicatorStatus
     {
-        private CommunicatorStatistics _counters = new CommunicatorStatistics();
-
         /// <summary>True while the socket is open.</summary>
         public bool IsRunning { get; set; }
 
@@ -37,25 +35,25 @@ namespace EmProto.PowerShell
         public int Connected { get; set; }
 
         /// <summary>UDP packets received.</summary>
-        public long PacketsReceived => _counters.PacketsReceived;
+        public long PacketsReceived { get; set; }
 
         /// <summary>Valid datagrams received.</summary>
-        public long DatagramsReceived => _counters.DatagramsReceived;
+        public long DatagramsReceived { get; set; }
 
         /// <summary>Datagrams sent.</summary>
-        public long DatagramsSent => _counters.DatagramsSent;
+        public long DatagramsSent { get; set; }
 
         /// <summary>Requests resent.</summary>
-        public long Retries => _counters.Retries;
+        public long Retries { get; set; }
 
         /// <summary>Requests that used up their retries.</summary>
-        public long Timeouts => _counters.Timeouts;
+        public long Timeouts { get; set; }
 
         /// <summary>Packets and datagrams dropped, in all.</summary>
-        public long Dropped => _counters.Dropped;
+        public long Dropped { get; set; }
 
         /// <summary>Drops by reason (only reasons that occurred).</summary>
-        public Dictionary<string, long> DroppedByReason => _counters.DroppedByReason;
+        public Dictionary<string, long> DroppedByReason { get; set; } = new Dictionary<string, long>();
 
         /// <summary>Request timeout per try.</summary>
         public TimeSpan RequestTimeout { get; set; }
@@ -68,6 +66,15 @@ namespace EmProto.PowerShell
 
         /// <summary>Event handlers attached to the communicator (Register-EvseEvent subscriptions, running cmdlets, the module's own).</summary>
         public int EventSubscribers { get; set; }
+
+        /// <summary>Where the communicator runs: InProcess (this pwsh's own), or Agent (the user's agent process).</summary>
+        public string Mode { get; set; } = "InProcess";
+
+        /// <summary>With Mode Agent: the agent's process id (else 0).</summary>
+        public int AgentProcessId { get; set; }
+
+        /// <summary>With Mode Agent: the agent's socket (else empty).</summary>
+        public string AgentSocketPath { get; set; } = string.Empty;
 
         /// <summary>A status of a communicator (or of none).</summary>
         public static EvseCommunicatorStatus From(EvseCommunicator? communicator)
@@ -87,7 +94,14 @@ namespace EmProto.PowerShell
                 if (e.IsOnline) status.Online++;
                 if (e.IsLoggedIn) status.Connected++;
             }
-            status._counters = communicator.Counters.Snapshot();
+            var counters = communicator.Counters.Snapshot();
+            status.PacketsReceived = counters.PacketsReceived;
+            status.DatagramsReceived = counters.DatagramsReceived;
+            status.DatagramsSent = counters.DatagramsSent;
+            status.Retries = counters.Retries;
+            status.Timeouts = counters.Timeouts;
+            status.Dropped = counters.Dropped;
+            status.DroppedByReason = counters.DroppedByReason;
             status.RequestTimeout = communicator.Options.RequestTimeout;
             status.RetryCount = communicator.Options.RetryCount;
             status.OfflineAfter = communicator.Options.OfflineAfter;

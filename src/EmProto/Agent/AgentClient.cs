@@ -1,0 +1,138 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using EmProto.Engine;
+
+namespace EmProto.PowerShell.Agent
+{
+    /// <summary>
+    /// A session's side of the agent's channel. Decides, per command, whether this session uses an agent (one
+    /// answers on the socket, this process runs no communicator of its own, and is not the agent itself), and runs
+    /// a command there, handing each record back as it arrives.
+    /// </summary>
+    internal static class AgentClient
+    {
+        private static int _isAgentProcess;
+
+        /// <summary>True in the agent's own process: its commands run here, never forwarded.</summary>
+        public static bool IsAgentProcess
+        {
+            get => Volatile.Read(ref _isAgentProcess) == 1;
+            set => Volatile.Write(ref _isAgentProcess, value ? 1 : 0);
+        }
+
+        /// <summary>
+        /// A connection to the agent this session should use now, or null (run in process). Costs one file test when
+        /// no agent runs.
+        /// </summary>
+        /// <exception cref="EvseException">The socket belongs to another user (EvseAgentRefused).</exception>
+        public static AgentConnection? TryAttach()
+        {
+            if (IsAgentProcess || !AgentSocket.IsSupported) return null;
+            var own = CommunicatorHolder.Current;
+            if (own != null && own.IsRunning) return null;
+            return Connect(AgentSocket.DefaultPath);
+        }
+
+        /// <summary>A connection to the agent at <paramref name="socketPath"/>, or null when none answers.</summary>
+        /// <exception cref="EvseException">The socket belongs to another user (EvseAgentRefused).</exception>
+        public static AgentConnection? Connect(string socketPath)
+        {
+            Socket? socket;
+            try
+            {
+                socket = AgentSocket.TryConnect(socketPath);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw AgentConnection.Refused("The EmProto agent socket " + socketPath + " belongs to another user. Each user runs their own agent (set EMPROTO_AGENT_SOCKET to a path of yours).");
+            }
+            return socket == null ? null : new AgentConnection(socket);
+        }
+
+        /// <summary>Asks the agent to describe itself; null when it does not answer.</summary>
+        public static EvseAgentInfo? Describe(string socketPath)
+        {
+            using (var connection = Connect(socketPath))
+            {
+                if (connection == null) return null;
+                try
+                {
+                    connection.Send(FrameKind.Describe, string.Empty);
+                    EvseAgentInfo? info = null;
+                    while (connection.TryReceive(out var kind, out var text))
+                    {
+                        if (kind == FrameKind.Refused) throw AgentConnection.Refused(text);
+                        if (kind == FrameKind.Record && text.Length > 0 && text[0] == AgentStreams.Output)
+                            info = AgentSerializer.Deserialize(text.Substring(1)) as EvseAgentInfo;
+                        if (kind == FrameKind.Done) return info;
+                    }
+                    return null;
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="command"/> in the agent over <paramref name="connection"/> (which it then owns),
+        /// calling <paramref name="onRecord"/> on this thread for each record (stream character, value). Cancelling
+        /// <paramref name="stop"/> asks the agent to stop the command.
+        /// </summary>
+        /// <returns>False when the agent went away before the command ended.</returns>
+        public static bool Invoke(AgentConnection connection, string command, Hashtable parameters, Hashtable preferences, Action<char, object?> onRecord, CancellationToken stop)
+        {
+            using (connection)
+            using (stop.Register(() => SendStop(connection)))
+            {
+                try
+                {
+                    var call = new Hashtable
+                    {
+                        ["Command"] = command,
+                        ["Parameters"] = parameters,
+                        ["Preferences"] = preferences,
+                    };
+                    connection.Send(FrameKind.Invoke, AgentSerializer.Serialize(call));
+                    while (connection.TryReceive(out var kind, out var text))
+                    {
+                        switch (kind)
+                        {
+                            case FrameKind.Done:
+                                return true;
+                            case FrameKind.Refused:
+                                throw AgentConnection.Refused(text);
+                            case FrameKind.Record:
+                                if (text.Length == 0) continue;
+                                onRecord(text[0], AgentSerializer.Deserialize(text.Substring(1)));
+                                break;
+                        }
+                    }
+                    return false;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        private static void SendStop(AgentConnection connection)
+        {
+#pragma warning disable CA1031 // the agent is gone already: nothing to stop
+            try
+            {
+                connection.Send(FrameKind.Stop, string.Empty);
+            }
+            catch (Exception)
+            {
+                // Its end of the connection is closed; the reader sees that.
+            }
+#pragma warning restore CA1031
+        }
+    }
+}

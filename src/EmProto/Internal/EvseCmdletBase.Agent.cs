@@ -1,0 +1,208 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Reflection;
+using EmProto.Engine;
+using EmProto.PowerShell.Agent;
+
+namespace EmProto.PowerShell
+{
+    /// <summary>
+    /// Running in the agent: when the user's agent serves this session (it answers on its socket and this process runs
+    /// no communicator of its own), a command that acts on the chargers is run there — with the parameters bound here,
+    /// this caller's preferences, once per pipeline object (or once without pipeline input) — and its records are
+    /// written here as they arrive: the same objects, errors, warnings, progress and debug lines. -WhatIf and -Confirm
+    /// are decided here, before anything is sent.
+    /// </summary>
+    public abstract partial class EvseCmdletBase
+    {
+        private static readonly HashSet<string> SessionOnlyParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "OutVariable", "OutBuffer", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable", "WhatIf", "Confirm",
+        };
+
+        private AgentConnection? _agent;
+        private bool _inAgent;
+
+        /// <summary>False for commands that belong to this session (its own communicator, its simulators).</summary>
+        protected virtual bool RunsInAgent => true;
+
+        /// <summary>True when this command runs in the user's agent.</summary>
+        protected bool InAgent => _inAgent;
+
+        /// <inheritdoc/>
+        protected sealed override void BeginProcessing()
+        {
+            if (RunsInAgent)
+            {
+                try
+                {
+                    _agent = AgentClient.TryAttach();
+                }
+                catch (EvseException ex)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.FromException(ex, null));
+                }
+                _inAgent = _agent != null;
+            }
+            if (!_inAgent) BeginLocal();
+        }
+
+        /// <inheritdoc/>
+        protected sealed override void ProcessRecord()
+        {
+            if (!_inAgent)
+            {
+                ProcessLocal();
+                return;
+            }
+            if (MyInvocation.ExpectingInput) RunInAgent();
+        }
+
+        /// <inheritdoc/>
+        protected sealed override void EndProcessing()
+        {
+            if (!_inAgent)
+            {
+                EndLocal();
+                return;
+            }
+            if (!MyInvocation.ExpectingInput) RunInAgent();
+            _agent?.Dispose();
+            _agent = null;
+        }
+
+        /// <summary>The value of a parameter as it is sent to the agent (e.g. a path made absolute here).</summary>
+        protected virtual object? ForwardedValue(string name, object? value) => value is SwitchParameter s ? s.IsPresent : value;
+
+        /// <summary>Last changes to the parameters sent to the agent (e.g. a SecureString sent as the plain password it holds).</summary>
+        protected virtual void AdjustForwarded(IDictionary parameters)
+        {
+        }
+
+        /// <summary>What -WhatIf and -Confirm name as the target when the command runs in the agent.</summary>
+        protected virtual string ForwardedTarget(IDictionary parameters)
+        {
+            var names = new List<string>();
+            if (parameters["InputObject"] is IEnumerable objects)
+            {
+                foreach (var o in objects)
+                {
+                    if (o is EvseCharger c) names.Add("charger " + c.Serial);
+                }
+            }
+            AddAll(names, "charger ", parameters["Serial"]);
+            AddAll(names, "charger ", parameters["Name"]);
+            if (parameters["IPAddress"] != null) names.Add("the charger at " + parameters["IPAddress"]);
+            return names.Count > 0 ? string.Join(", ", names) : "the chargers that can answer";
+        }
+
+        private static void AddAll(List<string> names, string prefix, object? value)
+        {
+            if (value is string one) names.Add(prefix + one);
+            else if (value is IEnumerable many)
+            {
+                foreach (var item in many) names.Add(prefix + item);
+            }
+        }
+
+        private void RunInAgent()
+        {
+            var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                if (SessionOnlyParameters.Contains(bound.Key)) continue;
+                parameters[bound.Key] = ForwardedValue(bound.Key, bound.Value);
+            }
+            AdjustForwarded(parameters);
+            var cmdlet = GetType().GetCustomAttribute<CmdletAttribute>();
+            if (cmdlet != null && cmdlet.SupportsShouldProcess)
+            {
+                if (!ShouldProcess(ForwardedTarget(parameters))) return;
+                parameters["Confirm"] = false;
+            }
+            var preferences = new Hashtable
+            {
+                ["VerbosePreference"] = Preference("VerbosePreference"),
+                ["WarningPreference"] = Preference("WarningPreference"),
+                ["InformationPreference"] = Preference("InformationPreference"),
+                ["ProgressPreference"] = Preference("ProgressPreference"),
+                ["DebugPreference"] = DebugStreamShown ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
+            };
+
+            AgentConnection? connection = _agent;
+            _agent = null;
+            if (connection == null)
+            {
+                try
+                {
+                    connection = AgentClient.Connect(AgentSocket.DefaultPath);
+                }
+                catch (EvseException ex)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.FromException(ex, null));
+                }
+            }
+            if (connection == null)
+            {
+                ThrowTerminatingError(AgentLost("before it started"));
+                return;
+            }
+            ErrorRecord? terminating = null;
+            bool ended = AgentClient.Invoke(connection, "EmProto\\" + MyInvocation.MyCommand.Name, parameters, preferences, (stream, value) =>
+            {
+                switch (stream)
+                {
+                    case AgentStreams.Output:
+                        WriteObject(value);
+                        break;
+                    case AgentStreams.Error:
+                        WriteError(value as ErrorRecord ?? AgentSerializer.RehydrateError(value!));
+                        break;
+                    case AgentStreams.Terminating:
+                        terminating = value as ErrorRecord ?? AgentSerializer.RehydrateError(value!);
+                        break;
+                    case AgentStreams.Warning:
+                        WriteWarning(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case AgentStreams.Verbose:
+                        WriteVerbose(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case AgentStreams.Debug:
+                        WriteDebug(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case AgentStreams.Progress:
+                        var progress = AgentRecords.Progress(value);
+                        if (progress != null) WriteProgress(progress);
+                        break;
+                    case AgentStreams.Information:
+                        var information = AgentRecords.Information(value);
+                        if (information != null) WriteInformation(information);
+                        break;
+                }
+            }, StopToken);
+            if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
+            if (!ended) ThrowTerminatingError(AgentLost("while it ran the command"));
+            if (terminating != null)
+            {
+                if (terminating.Exception is PipelineStoppedException) ThrowTerminatingError(AgentLost("(it stopped while it ran the command)"));
+                ThrowTerminatingError(terminating);
+            }
+        }
+
+        private ErrorRecord AgentLost(string when)
+        {
+            var ex = new EvseException(EvseErrorKind.Connection, ErrorIds.AgentLost,
+                "The EmProto agent went away " + when + " of " + MyInvocation.MyCommand.Name + "; what it had done is unknown. The next command uses a restarted agent, or this session's own communicator when none answers.");
+            return ErrorRecordFactory.FromException(ex, null);
+        }
+
+        private object Preference(string name)
+        {
+            object? value = GetVariableValue(name);
+            if (value is PSObject p) value = p.BaseObject;
+            return value ?? ActionPreference.Continue;
+        }
+    }
+}
