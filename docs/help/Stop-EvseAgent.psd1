@@ -4,7 +4,7 @@
     Description = @(
         'Asks the agent that answers on the socket to stop: it saves the known chargers, ends its charger sessions and closes port 28376. The cmdlet returns once the agent process has exited; an agent that is still running after -Timeout is an error. When no agent answers on the socket, the error is EvseAgentNotRunning.'
         'Sessions that were using the agent go on without it: a call in flight when the agent ends fails with EvseAgentLost, and the next command uses a new agent if one answers, else starts its own in-process communicator with the stored chargers and passwords.'
-        'An agent that a service manager runs (systemd, the Task Scheduler) is better stopped there (systemctl --user stop emproto-agent, or ending the task), so the service manager knows it was stopped on purpose.'
+        'An agent that systemd runs is better stopped with systemctl --user stop emproto-agent (the example unit in examples/agent runs Stop-EvseAgent for it), so systemd knows it was stopped on purpose. An agent that a Task Scheduler task runs is stopped with Stop-EvseAgent, and its task then ends; ending the task instead ends the process without saving.'
     )
     Parameters = @{
         SocketPath = @{
