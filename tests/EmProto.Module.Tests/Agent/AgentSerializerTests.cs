@@ -174,6 +174,21 @@ namespace EmProto.Module.Tests.Agent
         }
 
         [Fact]
+        public void An_error_serialized_whole_by_PSSerializer_comes_back_too()
+        {
+            var charger = (EvseCharger)Fill(typeof(EvseCharger), 13);
+            var original = ErrorRecordFactory.FromException(new EvseWearGuardException("Too soon after the last stop.", SomeInstant, KnownSerial), charger);
+
+            var back = AgentSerializer.RehydrateError(System.Management.Automation.PSSerializer.Deserialize(System.Management.Automation.PSSerializer.Serialize(original, 3)));
+
+            Assert.Equal(original.FullyQualifiedErrorId, back.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, back.CategoryInfo.Category);
+            Assert.Equal(original.ToString(), back.ToString());
+            AssertSame(charger, back.TargetObject, "TargetObject");
+            AssertSameException(original.Exception, back.Exception, "wear guard");
+        }
+
+        [Fact]
         public void Errors_of_framework_exceptions_come_back_as_those_exceptions()
         {
             var invalid = ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidCurrent, "The current must be 6 to 32 A.", "MaxCurrent", 40);
