@@ -37,8 +37,17 @@ namespace EmProto.PowerShell.Agent
 
         private static readonly ConcurrentDictionary<string, Type?> TypesByName = new ConcurrentDictionary<string, Type?>(StringComparer.Ordinal);
 
-        /// <summary>The value as CLIXML text (<see cref="PSSerializer.Serialize(object, int)"/> at <see cref="Depth"/>).</summary>
-        public static string Serialize(object? value) => PSSerializer.Serialize(value, Depth);
+        /// <summary>
+        /// The value as CLIXML text (<see cref="PSSerializer.Serialize(object, int)"/> at <see cref="Depth"/>). An
+        /// ErrorRecord is written as the bag of what <see cref="RehydrateError"/> reads back (exception type, message
+        /// and own properties, id, category, target, details): whole, at that depth, it would carry its invocation's
+        /// command metadata and the exception's reflection objects, megabytes of text.
+        /// </summary>
+        public static string Serialize(object? value)
+        {
+            var plain = value is PSObject pso ? pso.BaseObject : value;
+            return PSSerializer.Serialize(plain is ErrorRecord record ? ErrorBag(record) : value, Depth);
+        }
 
         /// <summary>The value a CLIXML text describes, with our types rebuilt (<see cref="Rehydrate"/>).</summary>
         /// <exception cref="System.Xml.XmlException">The text is not CLIXML.</exception>
@@ -88,6 +97,61 @@ namespace EmProto.PowerShell.Agent
             return new ErrorRecord(new RemoteException(TextOf(deserialized)), string.Empty, ErrorCategory.NotSpecified, deserialized);
         }
 
+        /// <summary>An ErrorRecord as a bag with the properties and type names PSSerializer gives an ErrorRecord, less the bulk.</summary>
+        private static PSObject ErrorBag(ErrorRecord record)
+        {
+            var bag = new PSObject();
+            bag.TypeNames.Clear();
+            foreach (var name in PSObject.AsPSObject(record).TypeNames) bag.TypeNames.Add(name);
+            var info = record.CategoryInfo;
+            bag.Properties.Add(new PSNoteProperty("Exception", ExceptionBag(record.Exception)));
+            bag.Properties.Add(new PSNoteProperty("TargetObject", record.TargetObject));
+            bag.Properties.Add(new PSNoteProperty("FullyQualifiedErrorId", record.FullyQualifiedErrorId));
+            bag.Properties.Add(new PSNoteProperty("ErrorCategory_Category", (int)info.Category));
+            bag.Properties.Add(new PSNoteProperty("ErrorCategory_Activity", info.Activity));
+            bag.Properties.Add(new PSNoteProperty("ErrorCategory_Reason", info.Reason));
+            bag.Properties.Add(new PSNoteProperty("ErrorCategory_TargetName", info.TargetName));
+            bag.Properties.Add(new PSNoteProperty("ErrorCategory_TargetType", info.TargetType));
+            if (record.ErrorDetails != null)
+            {
+                bag.Properties.Add(new PSNoteProperty("ErrorDetails_Message", record.ErrorDetails.Message));
+                bag.Properties.Add(new PSNoteProperty("ErrorDetails_RecommendedAction", record.ErrorDetails.RecommendedAction));
+            }
+            return bag;
+        }
+
+        /// <summary>
+        /// An exception as a bag: its type chain, its message and the plain values of the properties its own types
+        /// add (an EvseException's Kind, ErrorId, Serial, ...; an ArgumentException's ParamName).
+        /// </summary>
+        private static PSObject ExceptionBag(Exception exception)
+        {
+            var bag = new PSObject();
+            bag.TypeNames.Clear();
+            for (var type = exception.GetType(); type != null; type = type.BaseType) bag.TypeNames.Add(type.FullName ?? type.Name);
+            bag.Properties.Add(new PSNoteProperty("Message", exception.Message));
+            foreach (var property in exception.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.DeclaringType == typeof(Exception) || property.GetIndexParameters().Length > 0 || !IsPlainValueType(property.PropertyType)) continue;
+                try
+                {
+                    bag.Properties.Add(new PSNoteProperty(property.Name, property.GetValue(exception, null)));
+                }
+                catch (TargetInvocationException)
+                {
+                    // A getter that fails has nothing to carry.
+                }
+            }
+            return bag;
+        }
+
+        private static bool IsPlainValueType(Type type)
+        {
+            var t = Nullable.GetUnderlyingType(type) ?? type;
+            return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) ||
+                t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(Guid);
+        }
+
         private static object? RehydrateValue(object? value)
         {
             switch (value)
@@ -121,7 +185,7 @@ namespace EmProto.PowerShell.Agent
             }
             var baseObject = pso.BaseObject;
             if (baseObject is PSCustomObject) return pso;
-            if (baseObject is IDictionary || baseObject is IList) RehydrateValue(baseObject);
+            if (baseObject is IDictionary || baseObject is IList) return RehydrateValue(baseObject);
             return pso;
         }
 
@@ -166,7 +230,7 @@ namespace EmProto.PowerShell.Agent
         {
             try
             {
-                if (type.IsEnum) return ConvertTo(bag, type, out var e) ? e : null;
+                if (type.IsEnum) return bag.BaseObject is PSCustomObject || !ToEnum(bag.BaseObject, type, out var e) ? null : e;
                 if (type.IsAbstract || type.IsInterface || type.ContainsGenericParameters) return null;
                 var constructed = Construct(type, bag, out var bound);
                 if (constructed == null) return null;
@@ -405,10 +469,12 @@ namespace EmProto.PowerShell.Agent
 
         /// <summary>
         /// The exception a bag describes: the nearest type of its chain (most derived first) that is one of our
-        /// exceptions, or a framework exception rebuilt from its message alone, whose message comes out the same.
+        /// exceptions, or the framework exception it was, rebuilt from its message alone when that message comes out
+        /// the same; null otherwise.
         /// </summary>
         private static Exception? BuildException(PSObject bag, string message)
         {
+            bool mostDerived = true;
             foreach (var name in bag.TypeNames)
             {
                 if (!name.StartsWith(DeserializedPrefix, StringComparison.Ordinal)) continue;
@@ -419,6 +485,9 @@ namespace EmProto.PowerShell.Agent
                     if (Build(ours, bag) is Exception built) return built;
                     continue;
                 }
+                // A framework exception only as itself: a base type in its place would look like another failure.
+                if (!mostDerived) continue;
+                mostDerived = false;
                 var framework = typeof(Exception).Assembly.GetType(fullName, false) ?? typeof(PSObject).Assembly.GetType(fullName, false);
                 if (framework == null || !framework.IsPublic || !typeof(Exception).IsAssignableFrom(framework) || framework.IsAbstract) continue;
                 var rebuilt = FrameworkException(framework, bag, message);
