@@ -44,7 +44,8 @@ namespace EmProto.PowerShell.Agent
             {
                 var state = InitialSessionState.CreateDefault2();
                 state.ImportPSModule(new[] { modulePath });
-                _pool = RunspaceFactory.CreateRunspacePool(1, 64, state, null);
+                _pool = RunspaceFactory.CreateRunspacePool(state);
+                _pool.SetMaxRunspaces(64);
                 _pool.Open();
             }
             catch
@@ -156,9 +157,10 @@ namespace EmProto.PowerShell.Agent
             {
                 // The session went away.
             }
-            catch (Exception)
+            catch (Exception ex)
             {
-                // A malformed request: the session is closed.
+                // A malformed request: the session is closed, and the agent's log says why.
+                Console.Error.WriteLine("EmProto agent: a session ended on an error: " + ex.GetType().Name + ": " + ex.Message);
             }
             finally
             {

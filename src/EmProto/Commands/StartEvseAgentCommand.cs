@@ -116,14 +116,12 @@ namespace EmProto.PowerShell.Commands
             {
                 Fail(ErrorRecordFactory.FromException(ex, socketPath));
             }
-            catch (IOException ex)
+#pragma warning disable CA1031 // whatever stops the agent from starting is reported, in its log too
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 Fail(new ErrorRecord(ex, ErrorIds.AgentStartFailed, ErrorCategory.ResourceUnavailable, socketPath));
             }
-            catch (System.Net.Sockets.SocketException ex)
-            {
-                Fail(new ErrorRecord(ex, ErrorIds.AgentStartFailed, ErrorCategory.ResourceUnavailable, socketPath));
-            }
+#pragma warning restore CA1031
             finally
             {
                 host?.Dispose();

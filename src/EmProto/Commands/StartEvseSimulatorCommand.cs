@@ -348,14 +348,34 @@ namespace EmProto.PowerShell.Commands
             return options;
         }
 
+        /// <summary>The UDP endpoint of the user's agent when it serves this session (and this process runs no communicator), else null.</summary>
+        private static IPEndPoint? AgentEndPoint()
+        {
+            EvseAgentInfo? agent;
+            try
+            {
+                agent = Agent.AgentClient.IsAgentProcess || !Agent.AgentSocket.IsSupported ? null : Agent.AgentClient.Describe(Agent.AgentSocket.DefaultPath);
+            }
+            catch (EvseException)
+            {
+                return null;
+            }
+            if (agent == null) return null;
+            int colon = agent.LocalEndPoint.LastIndexOf(':');
+            if (colon < 0 || !IPAddress.TryParse(agent.LocalEndPoint.Substring(0, colon).Trim('[', ']'), out var address)
+                || !int.TryParse(agent.LocalEndPoint.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)) return null;
+            return new IPEndPoint(address, port);
+        }
+
         /// <summary>
-        /// Where the simulators send when -AppEndPoint is not given: this process's running communicator,
+        /// Where the simulators send when -AppEndPoint is not given: this process's running communicator (or the user's agent),
         /// else the port a communicator started now would use (EMPROTO_PORT), else 28376 — on 127.0.0.1.
         /// </summary>
         private IPEndPoint DefaultAppEndPoint()
         {
             var communicator = CommunicatorHolder.Current;
             var local = communicator != null && communicator.IsRunning ? communicator.LocalEndPoint : null;
+            if (local == null) local = AgentEndPoint();
             if (local != null)
             {
                 var address = local.Address;

@@ -20,6 +20,9 @@ namespace EmProto.PowerShell
         private static readonly HashSet<string> SessionOnlyParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "OutVariable", "OutBuffer", "ErrorVariable", "WarningVariable", "InformationVariable", "PipelineVariable", "WhatIf", "Confirm",
+            // The agent writes every error, warning and information record back; this session's preferences decide
+            // what becomes of them here (an error under -ErrorAction Stop ends the command here, and so in the agent).
+            "ErrorAction", "WarningAction", "InformationAction",
         };
 
         private AgentConnection? _agent;
@@ -125,8 +128,9 @@ namespace EmProto.PowerShell
             var preferences = new Hashtable
             {
                 ["VerbosePreference"] = Preference("VerbosePreference"),
-                ["WarningPreference"] = Preference("WarningPreference"),
-                ["InformationPreference"] = Preference("InformationPreference"),
+                ["ErrorActionPreference"] = ActionPreference.Continue,
+                ["WarningPreference"] = ActionPreference.Continue,
+                ["InformationPreference"] = ActionPreference.Continue,
                 ["ProgressPreference"] = Preference("ProgressPreference"),
                 ["DebugPreference"] = DebugStreamShown ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
             };
@@ -158,10 +162,10 @@ namespace EmProto.PowerShell
                         WriteObject(value);
                         break;
                     case AgentStreams.Error:
-                        WriteError(value as ErrorRecord ?? AgentSerializer.RehydrateError(value!));
+                        WriteError(AsOwnError(value));
                         break;
                     case AgentStreams.Terminating:
-                        terminating = value as ErrorRecord ?? AgentSerializer.RehydrateError(value!);
+                        terminating = AsOwnError(value);
                         break;
                     case AgentStreams.Warning:
                         WriteWarning(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
@@ -189,6 +193,19 @@ namespace EmProto.PowerShell
                 if (terminating.Exception is PipelineStoppedException) ThrowTerminatingError(AgentLost("(it stopped while it ran the command)"));
                 ThrowTerminatingError(terminating);
             }
+        }
+
+        /// <summary>
+        /// An error of the agent's command as this command's own: the agent's record carries the id with its command
+        /// appended ("EvseNotFound,EmProto…GetEvseConfigCommand"), and writing it here would append it again.
+        /// </summary>
+        private static ErrorRecord AsOwnError(object? value)
+        {
+            var record = value as ErrorRecord ?? AgentSerializer.RehydrateError(value ?? string.Empty);
+            string id = record.FullyQualifiedErrorId ?? string.Empty;
+            int comma = id.IndexOf(',');
+            if (comma < 0) return record;
+            return new ErrorRecord(record.Exception, id.Substring(0, comma), record.CategoryInfo.Category, record.TargetObject) { ErrorDetails = record.ErrorDetails };
         }
 
         private ErrorRecord AgentLost(string when)
