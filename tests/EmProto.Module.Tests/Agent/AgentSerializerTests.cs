@@ -285,6 +285,7 @@ namespace EmProto.Module.Tests.Agent
                 return nonDefault[n % nonDefault.Count];
             }
             if (type == typeof(int[])) return new[] { n, n + 1200, n + 7300 };
+            if (type == typeof(Dictionary<string, long>)) return new Dictionary<string, long> { ["Malformed"] = n + 3, ["Unsolicited"] = n + 40 };
             if (type == typeof(object)) return Fill(typeof(EvseState), n);
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
             {
