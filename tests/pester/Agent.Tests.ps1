@@ -67,6 +67,38 @@ Describe 'The agent' {
         { Start-EvseAgent -ErrorAction Stop } | Should -Throw -ErrorId 'EvseAgentRunning,EmProto.PowerShell.Commands.StartEvseAgentCommand'
     }
 
+    It 'runs in the foreground with -Wait (as a service manager runs it) on the socket, address, port and store given, until Stop-EvseAgent' {
+        $socket = Join-Path $root 'svc/agent.sock'
+        $store = Join-Path $root 'svc-evses.json'
+        Get-EvseAgent -SocketPath $socket | Should -BeNullOrEmpty
+        $service = Start-Fresh "Start-EvseAgent -Wait -SocketPath '$socket' -LocalAddress 127.0.0.1 -Port 0 -StorePath '$store'; 'returned'"
+        Wait-Until { Get-EvseAgent -SocketPath $socket } 'the foreground agent answers'
+        $info = Get-EvseAgent -SocketPath $socket
+        $info.ProcessId | Should -Not -BeIn @($PID, $agent.ProcessId)
+        $info.SocketPath | Should -Be $socket
+        $info.StorePath | Should -Be $store
+        $info.LocalEndPoint | Should -Match '^127\.0\.0\.1:\d+$'
+        $info.LocalEndPoint | Should -Not -Be $agent.LocalEndPoint
+        Stop-EvseAgent -SocketPath $socket -Timeout 60 -Confirm:$false
+        $null = Wait-Job $service -Timeout 60
+        $service.State | Should -Be 'Completed'
+        @(Receive-Job $service) | Should -Contain 'returned'
+        Get-EvseAgent -SocketPath $socket | Should -BeNullOrEmpty
+        (Get-EvseAgent).ProcessId | Should -Be $agent.ProcessId -Because 'the user''s agent on the default socket is another one'
+    }
+
+    It 'says why a background agent cannot start: its port is taken (EvseAgentStartFailed), its directory cannot be private (EvseAgentSocketUnsafe)' {
+        $port = [int]($agent.LocalEndPoint -split ':')[-1]
+        $clash = Join-Path $root 'clash/agent.sock'
+        $err = { Start-EvseAgent -SocketPath $clash -LocalAddress 127.0.0.1 -Port $port -Timeout 60 -ErrorAction Stop } | Should -Throw -ErrorId 'EvseAgentStartFailed,EmProto.PowerShell.Commands.StartEvseAgentCommand' -PassThru
+        $err.Exception.Message | Should -Match "port $port"
+        Get-EvseAgent -SocketPath $clash | Should -BeNullOrEmpty
+        if (-not $IsLinux) { return }
+        # Not even root may change the permissions of /proc/self: the agent will not listen where it cannot keep others out.
+        { Start-EvseAgent -SocketPath /proc/self/agent.sock -ErrorAction Stop } | Should -Throw -ErrorId 'EvseAgentSocketUnsafe,EmProto.PowerShell.Commands.StartEvseAgentCommand'
+        (Get-EvseAgent).ProcessId | Should -Be $agent.ProcessId
+    }
+
     It 'finds and connects the charger with the same objects and errors as in process' {
         $found = Find-Evse -Serial $serial -Timeout 30
         $found | Should -BeOfType ([EmProto.PowerShell.EvseCharger])
@@ -194,7 +226,7 @@ try { Wait-Evse -Serial $serial -State Charging -Timeout 300 -ErrorAction Stop |
     }
 
     It 'starts again after the kill; Stop-EvseAgent stops it, and sessions then use their own communicator' {
-        $again = Start-EvseAgent -PassThru
+        $again = Start-EvseAgent -PassThru -Timeout 60
         $again.ProcessId | Should -Not -Be $agent.ProcessId
         $again.Chargers | Should -BeGreaterOrEqual 1 -Because 'the store kept the charger'
         Stop-EvseAgent -WhatIf

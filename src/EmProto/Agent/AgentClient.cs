@@ -60,7 +60,7 @@ namespace EmProto.PowerShell.Agent
                 if (connection == null) return null;
                 try
                 {
-                    connection.Send(FrameKind.Describe, string.Empty);
+                    SendFirst(connection, FrameKind.Describe, string.Empty);
                     EvseAgentInfo? info = null;
                     while (connection.TryReceive(out var kind, out var text))
                     {
@@ -97,7 +97,7 @@ namespace EmProto.PowerShell.Agent
                         ["Parameters"] = parameters,
                         ["Preferences"] = preferences,
                     };
-                    connection.Send(FrameKind.Invoke, AgentSerializer.Serialize(call));
+                    SendFirst(connection, FrameKind.Invoke, AgentSerializer.Serialize(call));
                     while (connection.TryReceive(out var kind, out var text))
                     {
                         switch (kind)
@@ -118,6 +118,22 @@ namespace EmProto.PowerShell.Agent
                 {
                     return false;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Sends a connection's first frame. An agent that refuses this user says so and closes at once, so the write
+        /// may find the connection closed: the refusal is still there to be read, and the reader reports it.
+        /// </summary>
+        internal static void SendFirst(AgentConnection connection, FrameKind kind, string text)
+        {
+            try
+            {
+                connection.Send(kind, text);
+            }
+            catch (IOException)
+            {
+                // Read on: a refusal (or the end of the connection) follows.
             }
         }
 

@@ -29,7 +29,7 @@ namespace EmProto.PowerShell
                 ["Patterns"] = patterns == null ? null : new List<string>(patterns).ToArray(),
                 ["Names"] = names == null ? null : new List<string>(names).ToArray(),
             };
-            connection.Send(FrameKind.Subscribe, AgentSerializer.Serialize(request));
+            AgentClient.SendFirst(connection, FrameKind.Subscribe, AgentSerializer.Serialize(request));
             // The agent answers Done once it listens, so no event raised after Register-EvseEvent returns is missed.
             if (!connection.TryReceive(out var kind, out var text) || kind != FrameKind.Done)
             {

@@ -19,12 +19,6 @@ namespace EmProto.PowerShell.Agent
     /// </summary>
     internal sealed class AgentHost : IDisposable
     {
-        // Preference variables set in the script's scope reach the command the way they would in the caller's scope.
-        private const string InvokeScript =
-            "param([string] $EmProtoCommand, [hashtable] $EmProtoParameters, [hashtable] $EmProtoPreferences)\n" +
-            "foreach ($EmProtoName in $EmProtoPreferences.Keys) { Set-Variable -Name $EmProtoName -Value $EmProtoPreferences[$EmProtoName] }\n" +
-            "& $EmProtoCommand @EmProtoParameters";
-
         private static AgentHost? _current;
 
         private readonly Socket _listener;
@@ -182,7 +176,11 @@ namespace EmProto.PowerShell.Agent
             using (var ps = System.Management.Automation.PowerShell.Create())
             {
                 ps.RunspacePool = _pool;
-                ps.AddScript(InvokeScript).AddArgument(command).AddArgument(parameters).AddArgument(preferences);
+                // The command itself with the parameters bound in the session; the session's preferences arrive as the
+                // common parameters that carry them (-Verbose, -Debug); errors, warnings and information all come back.
+                ps.AddCommand(command);
+                foreach (DictionaryEntry parameter in parameters) ps.AddParameter(Convert.ToString(parameter.Key, System.Globalization.CultureInfo.InvariantCulture), parameter.Value);
+                foreach (DictionaryEntry preference in preferences) ps.AddParameter(Convert.ToString(preference.Key, System.Globalization.CultureInfo.InvariantCulture), preference.Value);
                 var output = new PSDataCollection<PSObject>();
                 output.DataAdded += (s, e) => Send(connection, AgentStreams.Output, output[e.Index]);
                 ps.Streams.Error.DataAdded += (s, e) => Send(connection, AgentStreams.Error, ps.Streams.Error[e.Index]);

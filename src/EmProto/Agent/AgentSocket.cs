@@ -23,7 +23,10 @@ namespace EmProto.PowerShell.Agent
         private static bool IsWindows => Environment.OSVersion.Platform == PlatformID.Win32NT;
 
         /// <summary>True when this runtime has Unix domain sockets (PowerShell 7).</summary>
-        public static bool IsSupported => EndPointType != null;
+        public static bool IsSupported => SupportedOverride ?? EndPointType != null;
+
+        /// <summary>For tests: behave as a runtime with (true) or without (false) Unix domain sockets; null: as this one is.</summary>
+        internal static bool? SupportedOverride { get; set; }
 
         /// <summary>
         /// The socket of this user's agent: EMPROTO_AGENT_SOCKET, else $XDG_RUNTIME_DIR/emproto/agent.sock, else

@@ -140,13 +140,6 @@ namespace EmProto.PowerShell.Commands
 
         private void StartInBackground(string socketPath)
         {
-            // This session's own communicator holds the port the agent needs: hand it over (the store is saved).
-            var own = CommunicatorHolder.Current;
-            if (own != null && own.IsRunning)
-            {
-                WriteVerbose("Stopping this session's own communicator so the agent can take its port.");
-                CommunicatorHolder.Stop();
-            }
             var command = new System.Text.StringBuilder();
             command.Append("Import-Module ").Append(AgentProcess.PowerShellLiteral(AgentProcess.ModulePath(MyInvocation.MyCommand.Module)))
                 .Append("; Start-EvseAgent -Wait -SocketPath ").Append(AgentProcess.PowerShellLiteral(socketPath));
@@ -157,6 +150,13 @@ namespace EmProto.PowerShell.Commands
             try
             {
                 AgentSocket.PrepareDirectory(directory);
+                // This session's own communicator holds the port the agent needs: hand it over (the store is saved).
+                var own = CommunicatorHolder.Current;
+                if (own != null && own.IsRunning)
+                {
+                    WriteVerbose("Stopping this session's own communicator so the agent can take its port.");
+                    CommunicatorHolder.Stop();
+                }
                 string log = AgentProcess.LogPath(socketPath);
                 long logStart = AgentProcess.LogLength(log);
                 WriteVerbose("Starting the EmProto agent in the background; its log is " + log + ".");

@@ -125,15 +125,17 @@ namespace EmProto.PowerShell
                 if (!ShouldProcess(ForwardedTarget(parameters))) return;
                 parameters["Confirm"] = false;
             }
+            // This session's preferences as the common parameters that carry them; the agent writes every error,
+            // warning and information record back, and this session's preferences decide what becomes of them.
             var preferences = new Hashtable
             {
-                ["VerbosePreference"] = Preference("VerbosePreference"),
-                ["ErrorActionPreference"] = ActionPreference.Continue,
-                ["WarningPreference"] = ActionPreference.Continue,
-                ["InformationPreference"] = ActionPreference.Continue,
-                ["ProgressPreference"] = Preference("ProgressPreference"),
-                ["DebugPreference"] = DebugStreamShown ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
+                ["ErrorAction"] = ActionPreference.Continue,
+                ["WarningAction"] = ActionPreference.Continue,
+                ["InformationAction"] = ActionPreference.Continue,
             };
+            if (!parameters.ContainsKey("Verbose") && Preference("VerbosePreference") is ActionPreference verbose && verbose != ActionPreference.SilentlyContinue && verbose != ActionPreference.Ignore)
+                preferences["Verbose"] = true;
+            if (DebugStreamShown && !parameters.ContainsKey("Debug")) preferences["Debug"] = true;
 
             AgentConnection? connection = _agent;
             _agent = null;
