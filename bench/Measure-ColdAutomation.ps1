@@ -9,7 +9,8 @@
     start) and timed from outside as a whole. pwsh's floor is measured the same number of times,
     interleaved with those runs: its start-up alone (-Command exit) and start-up plus the import of a
     trivial script module (one function), so the table shows EmProto's share against what any module
-    costs. Loopback only: EMPROTO_PORT, EMPROTO_LOCAL_ADDRESS
+    costs. Then the same cold runs with the user's agent running (Start-EvseAgent), which owns the port,
+    the store and the session, so each fresh pwsh forwards its commands to it. Loopback only: EMPROTO_PORT, EMPROTO_LOCAL_ADDRESS
     and EMPROTO_STORE_PATH point every process at 127.0.0.1, a free port and the temporary store.
     Returns result rows (Suite, Name, Mean, Unit, Allocated, Notes); values are medians in ms.
 #>
@@ -64,7 +65,10 @@ $probe = [Net.Sockets.UdpClient]::new([Net.IPEndPoint]::new([Net.IPAddress]::Loo
 $port = $probe.Client.LocalEndPoint.Port
 $probe.Dispose()
 
-$saved = @{ P = $env:EMPROTO_PORT; A = $env:EMPROTO_LOCAL_ADDRESS; S = $env:EMPROTO_STORE_PATH }
+$saved = @{ P = $env:EMPROTO_PORT; A = $env:EMPROTO_LOCAL_ADDRESS; S = $env:EMPROTO_STORE_PATH; G = $env:EMPROTO_AGENT_SOCKET }
+# First without an agent (a socket where none listens), then with one: the same script, the same charger and store.
+$agentSocket = Join-Path $temp 'agent/agent.sock'
+$env:EMPROTO_AGENT_SOCKET = Join-Path $temp 'no-agent.sock'
 $env:EMPROTO_PORT = "$port"
 $env:EMPROTO_LOCAL_ADDRESS = '127.0.0.1'
 $env:EMPROTO_STORE_PATH = Join-Path $temp 'evses.json'
@@ -135,11 +139,41 @@ Stop-EvseCharge -Serial $serial -Force -Confirm:`$false
     Row 'Import-Module EmProto' $imports 'target < 150 ms; imported second, after the warm-up above'
     Row 'Connect-Evse (stored charger and password)' $connects 'first cmdlet: starts the communicator, loads the store, logs in'
     Row 'Start-EvseCharge' $starts 'one start round trip plus the cmdlet'
+
+    # The same cold runs with the user's agent running (it owns the port, the store and the session): each fresh
+    # pwsh forwards Connect-Evse and Start-EvseCharge to it.
+    $env:EMPROTO_AGENT_SOCKET = $agentSocket
+    $null = Invoke-Pwsh -Arguments @('-Command', "Import-Module '$module'; Start-EvseAgent -Timeout 60")
+    try {
+        $agentWall = [Collections.Generic.List[double]]::new()
+        $agentImports = [Collections.Generic.List[double]]::new()
+        $agentConnects = [Collections.Generic.List[double]]::new()
+        $agentStarts = [Collections.Generic.List[double]]::new()
+        $null = Invoke-Pwsh -Arguments @('-File', $script)  # the agent's first login and its first commands, unmeasured
+        for ($i = 0; $i -lt $Runs; $i++) {
+            $r = Invoke-Pwsh -Arguments @('-File', $script)
+            $agentWall.Add($r.WallMs)
+            $t = @(($r.Lines | Where-Object { $_ -like 'TIMES *' } | Select-Object -First 1) -split ' ')
+            if ($t.Count -ne 5) { throw "The cold run with the agent printed no timings: $($r.Lines -join ' | ')" }
+            $agentImports.Add([double]$t[2] - [double]$t[1])
+            $agentConnects.Add([double]$t[3] - [double]$t[2])
+            $agentStarts.Add([double]$t[4] - [double]$t[3])
+        }
+    }
+    finally {
+        $null = Invoke-Pwsh -Arguments @('-Command', "Import-Module '$module'; Stop-EvseAgent -Confirm:`$false -Timeout 60")
+    }
+    $agentOwn = @(for ($i = 0; $i -lt $Runs; $i++) { $agentImports[$i] + $agentConnects[$i] + $agentStarts[$i] })
+    Row 'With the agent: fresh pwsh, import + connect + start, total' $agentWall 'wall time of the process, outside view; the agent already runs and is logged in'
+    Row 'With the agent: module share, import + connect + start' $agentOwn 'Stopwatch inside the script; compare with the in-process module share above'
+    Row 'With the agent: Connect-Evse (forwarded; the agent is logged in already)' $agentConnects 'first cmdlet of the process: finds the agent, one exchange on its socket'
+    Row 'With the agent: Start-EvseCharge (forwarded)' $agentStarts 'one exchange on the socket, the agent does the start round trip'
 }
 finally {
     if ($simulator -and -not $simulator.HasExited) { $simulator.Kill(); $null = $simulator.WaitForExit(10000) }
     $env:EMPROTO_PORT = $saved.P
     $env:EMPROTO_LOCAL_ADDRESS = $saved.A
     $env:EMPROTO_STORE_PATH = $saved.S
+    $env:EMPROTO_AGENT_SOCKET = $saved.G
     Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue
 }
