@@ -2,7 +2,8 @@
 @{
     Synopsis = 'Gets the communicator: endpoint, settings and counters.'
     Description = @(
-        'Gets the communicator of this process: its local endpoint and settings, the chargers it knows, and counters of datagrams sent, received and dropped (by reason: bad checksum, too short, unknown command, ...). Use it to troubleshoot.'
+        'Gets the communicator this session uses: its local endpoint and settings, the chargers it knows, and counters of datagrams sent, received and dropped (by reason: bad checksum, too short, unknown command, ...). Use it to troubleshoot.'
+        'Mode says which communicator that is: InProcess (this process''s own) or Agent (the user''s agent, which serves every EmProto session of the user; AgentProcessId and AgentSocketPath name it). See Start-EvseAgent.'
     )
     Parameters = @{
 
