@@ -112,6 +112,10 @@ Describe 'The agent' {
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $problems[0].Exception | Should -BeOfType ([EmProto.Engine.EvseException])
         { Get-EvseConfig -Serial 5e5e00000000ffff -ErrorAction Stop } | Should -Throw -ErrorId 'EvseNotFound,EmProto.PowerShell.Commands.GetEvseConfigCommand'
+        # The live view needs the chargers' pushes, which reach only the agent: through it, one line per change.
+        $lines = @(Watch-Evse -Serial $serial -Duration 3 -WarningVariable notes -WarningAction SilentlyContinue)
+        "$notes" | Should -Match 'one line per change'
+        $lines[0] | Should -Match $serial
         # -WhatIf is decided in this session: nothing reaches the charger.
         Start-EvseCharge -Serial $serial -MaxCurrent 10 -WhatIf
         (Get-Evse -Serial $serial).State | Should -Be 'PluggedIn'
