@@ -227,6 +227,11 @@ try { Wait-Evse -Serial $serial -State Charging -Timeout 300 -ErrorAction Stop |
         $out | Should -Contain 'InProcess'
         $out | Should -Contain "known $serial password True"
         Get-EvseAgent | Should -BeNullOrEmpty
+        # This session's event subscription follows it: no agent came back within its wait, so its own communicator serves it.
+        $subscription = (Get-EventSubscriber -SourceIdentifier 'agent.here').SourceObject
+        Wait-Until { $subscription.Via -eq 'InProcess' } 'the event subscription moved to this session''s own communicator' -Seconds 60
+        (Get-EvseCommunicator).Mode | Should -Be 'InProcess'
+        (Get-EvseCommunicator).IsRunning | Should -BeTrue
     }
 
     It 'starts again after the kill; Stop-EvseAgent stops it, and sessions then use their own communicator' {
