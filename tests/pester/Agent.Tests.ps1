@@ -35,7 +35,7 @@ BeforeAll {
         }
     }
 
-    $script:agent = Start-EvseAgent -PassThru
+    $script:agent = Start-EvseAgent -PassThru -Timeout 120
     # The simulated charger lives in this process and sends to the agent (Start-EvseSimulator's default with an agent).
     $script:sim = Start-EvseSimulator -Serial $serial -Password 123456 -PluggedIn -StatusInterval 2 -LoginInterval 0.5 -PassThru
 }
@@ -80,7 +80,7 @@ Describe 'The agent' {
         $info.LocalEndPoint | Should -Match '^127\.0\.0\.1:\d+$'
         $info.LocalEndPoint | Should -Not -Be $agent.LocalEndPoint
         Stop-EvseAgent -SocketPath $socket -Timeout 60 -Confirm:$false
-        $null = Wait-Job $service -Timeout 60
+        $null = Wait-Job $service -Timeout 120
         $service.State | Should -Be 'Completed'
         @(Receive-Job $service) | Should -Contain 'returned'
         Get-EvseAgent -SocketPath $socket | Should -BeNullOrEmpty
@@ -235,7 +235,7 @@ try { Wait-Evse -Serial $serial -State Charging -Timeout 300 -ErrorAction Stop |
     }
 
     It 'starts again after the kill; Stop-EvseAgent stops it, and sessions then use their own communicator' {
-        $again = Start-EvseAgent -PassThru -Timeout 60
+        $again = Start-EvseAgent -PassThru -Timeout 120
         $again.ProcessId | Should -Not -Be $agent.ProcessId
         $again.Chargers | Should -BeGreaterOrEqual 1 -Because 'the store kept the charger'
         Stop-EvseAgent -WhatIf
