@@ -112,10 +112,12 @@ Describe 'The agent' {
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $problems[0].Exception | Should -BeOfType ([EmProto.Engine.EvseException])
         { Get-EvseConfig -Serial 5e5e00000000ffff -ErrorAction Stop } | Should -Throw -ErrorId 'EvseNotFound,EmProto.PowerShell.Commands.GetEvseConfigCommand'
-        # The live view needs the chargers' pushes, which reach only the agent: through it, one line per change.
-        $lines = @(Watch-Evse -Serial $serial -Duration 3 -WarningVariable notes -WarningAction SilentlyContinue)
-        "$notes" | Should -Match 'one line per change'
-        $lines[0] | Should -Match $serial
+        # Watch-Evse draws from the agent's memory (here, output captured: one line per change).
+        $lines = @(Watch-Evse -Serial $serial -Duration 3)
+        $lines.Count | Should -BeGreaterOrEqual 1
+        $lines[0] | Should -Match ([regex]::Escape($serial) + '.*PluggedIn')
+        Watch-Evse -Serial 5e5e00000000fffe -Duration 1 -ErrorVariable unknown -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $unknown[0].FullyQualifiedErrorId | Should -Be 'EvseNotFound,EmProto.PowerShell.Commands.WatchEvseCommand'
         # -WhatIf is decided in this session: nothing reaches the charger.
         Start-EvseCharge -Serial $serial -MaxCurrent 10 -WhatIf
         (Get-Evse -Serial $serial).State | Should -Be 'PluggedIn'
@@ -148,6 +150,33 @@ if (`$e) { 'event ' + `$e.SourceEventArgs.Serial + ' ' + `$e.SourceEventArgs.Eve
         $out | Should -Contain "event $serial ChargingStarted EvseChargerEventArgs"
         $out | Should -Contain 'Agent'
         (Get-Evse -Serial $serial).State | Should -Be 'Charging'
+    }
+
+    It 'draws Watch-Evse live in a real terminal (tmux) from the agent''s memory' {
+        if (-not (Get-Command tmux -ErrorAction SilentlyContinue) -and $IsLinux -and ((& id -u) -eq '0') -and (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+            $env:DEBIAN_FRONTEND = 'noninteractive'
+            & apt-get install -y -qq tmux *> $null
+            if ($LASTEXITCODE -ne 0) { & apt-get update -qq *> $null; & apt-get install -y -qq tmux *> $null }
+        }
+        if (-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+            Set-ItResult -Skipped -Because 'tmux is missing and could not be installed (needs root and apt-get: apt-get install -y -qq tmux)'
+            return
+        }
+        $tmuxSocket = Join-Path $root 'tmux.sock'
+        $command = "env LANG=C.UTF-8 EMPROTO_AGENT_SOCKET='$($env:EMPROTO_AGENT_SOCKET)' dotnet pwsh -NoProfile -NoLogo -Command `"Import-Module '$($env:EMPROTO_TEST_MODULE)'; Watch-Evse -Serial $serial -Duration 120`""
+        & tmux -u -S $tmuxSocket new-session -d -s agentwatch -x 100 -y 20 -c $repoRoot $command
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            do {
+                $screen = @(& tmux -u -S $tmuxSocket capture-pane -p -J -t agentwatch | ForEach-Object { $_.TrimEnd() })
+                $drawn = ($screen -match '^Watch-Evse  \d\d:\d\d:\d\d') -and ($screen -match '^  Charging .*[\u2581-\u2588]') -and ($screen -match [regex]::Escape($serial))
+                if (-not $drawn) { Wait-Event -Timeout 1 -SourceIdentifier 'EmProto.Agent.Never' -ErrorAction SilentlyContinue | Out-Null }
+            } until ($drawn -or [DateTime]::UtcNow -gt $deadline)
+            $drawn | Should -BeTrue -Because ("the live view of the charging charger, drawn from the agent; the screen:`n" + ($screen -join "`n"))
+            @($screen | Where-Object { $_ -match '^Watch-Evse  \d\d:\d\d:\d\d' }).Count | Should -Be 1 -Because 'the view redraws in place'
+        } finally {
+            & tmux -u -S $tmuxSocket kill-server 2>$null
+        }
     }
 
     It 'acknowledges and keeps charge records while no session runs' {

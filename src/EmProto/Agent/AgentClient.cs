@@ -79,6 +79,36 @@ namespace EmProto.PowerShell.Agent
         }
 
         /// <summary>
+        /// Watch-Evse's rows of the chargers asked for, from the agent's memory: (rows, literals that matched none).
+        /// </summary>
+        /// <exception cref="IOException">The agent went away.</exception>
+        public static (ArrayList Rows, string[] Unmatched) Snapshot(string socketPath, string[]? serials, string[]? names)
+        {
+            using (var connection = Connect(socketPath) ?? throw new IOException("No EmProto agent answers at " + socketPath + "."))
+            {
+                var request = new Hashtable { ["Serials"] = serials, ["Names"] = names };
+                SendFirst(connection, FrameKind.Snapshot, AgentSerializer.Serialize(request));
+                Hashtable? reply = null;
+                while (connection.TryReceive(out var kind, out var text))
+                {
+                    if (kind == FrameKind.Refused) throw AgentConnection.Refused(text);
+                    if (kind == FrameKind.Record && text.Length > 0 && text[0] == AgentStreams.Output) reply = AgentSerializer.Deserialize(text.Substring(1)) as Hashtable;
+                    if (kind == FrameKind.Done && reply != null)
+                    {
+                        var rows = reply["Rows"] as ArrayList ?? new ArrayList();
+                        var unmatched = new System.Collections.Generic.List<string>();
+                        if (reply["Unmatched"] is IEnumerable literals)
+                        {
+                            foreach (var literal in literals) unmatched.Add(Convert.ToString(literal, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                        }
+                        return (rows, unmatched.ToArray());
+                    }
+                }
+                throw new IOException("The EmProto agent went away.");
+            }
+        }
+
+        /// <summary>
         /// Runs <paramref name="command"/> in the agent over <paramref name="connection"/> (which it then owns),
         /// calling <paramref name="onRecord"/> on this thread for each record (stream character, value). Cancelling
         /// <paramref name="stop"/> asks the agent to stop the command.

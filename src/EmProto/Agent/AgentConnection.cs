@@ -24,6 +24,9 @@ namespace EmProto.PowerShell.Agent
         /// <summary>Client → agent: stop the agent.</summary>
         Shutdown = 5,
 
+        /// <summary>Client → agent: what Watch-Evse shows of the chargers asked for, from the agent's memory (no request to them).</summary>
+        Snapshot = 6,
+
         /// <summary>Agent → client: one record of a stream (first character: the stream; then CLIXML).</summary>
         Record = 10,
 

@@ -134,6 +134,9 @@ namespace EmProto.PowerShell.Agent
                     case FrameKind.Subscribe:
                         RunSubscription(connection, text);
                         break;
+                    case FrameKind.Snapshot:
+                        RunSnapshot(connection, text);
+                        break;
                     case FrameKind.Describe:
                         connection.Send(FrameKind.Record, AgentStreams.Output + AgentSerializer.Serialize(Describe()));
                         connection.Send(FrameKind.Done, string.Empty);
@@ -264,6 +267,35 @@ namespace EmProto.PowerShell.Agent
                 {
                 }
             }
+        }
+
+        /// <summary>
+        /// Watch-Evse's rows of the chargers asked for (serial patterns and names; none: every charger), from memory,
+        /// and the literal serials and names that matched none.
+        /// </summary>
+        private static void RunSnapshot(AgentConnection connection, string text)
+        {
+            var request = AgentSerializer.Deserialize(text) as Hashtable ?? new Hashtable();
+            var serials = WildcardFilter.From(Strings(request["Serials"]));
+            var names = WildcardFilter.From(Strings(request["Names"]));
+            var rows = new ArrayList();
+            var communicator = CommunicatorHolder.Current;
+            if (communicator != null)
+            {
+                foreach (var evse in communicator.GetEvses())
+                {
+                    bool wanted = serials == null && names == null;
+                    if (serials != null && serials.IsMatch(evse.Serial)) wanted = true;
+                    if (names != null && names.IsMatch(evse.Name)) wanted = true;
+                    if (wanted) rows.Add(WatchRow.From(evse, new PowerHistory(), removed: false).ToWire());
+                }
+            }
+            var unmatched = new List<string>();
+            if (serials != null) unmatched.AddRange(serials.UnmatchedLiterals());
+            if (names != null) unmatched.AddRange(names.UnmatchedLiterals());
+            var reply = new Hashtable { ["Rows"] = rows, ["Unmatched"] = unmatched.ToArray() };
+            connection.Send(FrameKind.Record, AgentStreams.Output + AgentSerializer.Serialize(reply));
+            connection.Send(FrameKind.Done, string.Empty);
         }
 
         private static List<string>? Strings(object? value)

@@ -14,7 +14,8 @@ namespace EmProto.PowerShell.Commands
     /// Shows chargers live in the console: state, power with a sparkline of the last minutes, the energy of the
     /// session, amps per phase and errors, redrawn as the chargers' pushes arrive (no polling, no requests, no
     /// login). Ends on Ctrl+C or after -Duration. When the output is not a console, writes one time-stamped line
-    /// per change instead.
+    /// per change instead. When the user's agent owns the chargers, the view is drawn here from the agent's memory,
+    /// read once a second.
     /// </summary>
     [Cmdlet(VerbsCommon.Watch, "Evse", DefaultParameterSetName = SerialSet)]
     [OutputType(typeof(string))]
@@ -59,12 +60,127 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void ProcessEvse(Evse evse) => AddTarget(evse);
 
+        // With the agent: the chargers named here (or every charger), read once a second from the agent's memory.
+        private readonly List<string> _agentSerials = new List<string>();
+        private readonly Dictionary<string, System.Collections.IDictionary> _agentLastRows = new Dictionary<string, System.Collections.IDictionary>(StringComparer.OrdinalIgnoreCase);
+        private bool _agentAll;
+
         /// <inheritdoc/>
-        protected override void AdjustForwarded(System.Collections.IDictionary parameters)
+        protected override void ProcessInAgent()
         {
-            // The live view redraws this console from the chargers' pushes, which reach only the process that owns them.
-            if (!Plain) WriteWarning("The EmProto agent owns the chargers: Watch-Evse writes one line per change here. Its live view is drawn in a session with its own communicator (Start-EvseCommunicator).");
-            parameters["Plain"] = true;
+            if (InputObject != null)
+            {
+                foreach (var o in InputObject)
+                {
+                    if (o != null) _agentSerials.Add(o.Serial);
+                }
+                return;
+            }
+            if (Serial != null && Serial.Length > 0)
+            {
+                _agentSerials.AddRange(Serial);
+                return;
+            }
+            // Nothing named: every known charger, and those that appear while watching. An empty pipeline is not "nothing named".
+            if (Name == null && !MyInvocation.ExpectingInput) _agentAll = true;
+        }
+
+        /// <inheritdoc/>
+        protected override void EndInAgent()
+        {
+            if (!_agentAll && _agentSerials.Count == 0 && Name == null) return;
+            WatchThroughAgent(_agentAll ? null : _agentSerials.ToArray(), _agentAll ? null : Name);
+        }
+
+        /// <summary>
+        /// The watch when the user's agent owns the chargers: the same view, from rows the agent takes from its memory
+        /// once a second (no request reaches the chargers), with this session's power history.
+        /// </summary>
+        private void WatchThroughAgent(string[]? serials, string[]? names)
+        {
+            string socket = Agent.AgentSocket.DefaultPath;
+            bool live = !Plain && CanDrawLive();
+            WriteVerbose("Watching " + (serials == null && names == null ? "every known charger" : "the chargers named") + " of the EmProto agent" +
+                (live ? " live in the console" : " as plain lines") + (Duration.HasValue ? " for " + FormatDuration(Duration.Value) : " until Ctrl+C") + ".");
+            var frames = live ? new LiveFrameWriter() : null;
+            var clock = Stopwatch.StartNew();
+            var endsAt = Duration.HasValue ? DateTimeOffset.Now + Duration.Value : (DateTimeOffset?)null;
+            bool first = true;
+            try
+            {
+                while (first || !Duration.HasValue || clock.Elapsed < Duration.Value)
+                {
+                    System.Collections.ArrayList wire;
+                    string[] unmatched;
+                    try
+                    {
+                        (wire, unmatched) = Agent.AgentClient.Snapshot(socket, serials, names);
+                    }
+                    catch (System.IO.IOException)
+                    {
+                        ThrowTerminatingError(ErrorRecordFactory.FromException(new EvseException(EvseErrorKind.Connection, ErrorIds.AgentLost,
+                            "The EmProto agent went away while Watch-Evse showed its chargers. The next command uses a restarted agent, or this session's own communicator when none answers."), null));
+                        return;
+                    }
+                    if (first)
+                    {
+                        foreach (var literal in unmatched) WriteError(ErrorRecordFactory.NotFound(Protocol.EvseSerial.TryParse(literal, out _) ? "serial" : "name", literal));
+                        // As in process: chargers named that match none now are not waited for.
+                        if (wire.Count == 0 && (serials != null || names != null)) return;
+                        if (frames != null) Host.UI.Write(LiveFrameWriter.Begin());
+                    }
+                    var now = DateTimeOffset.Now;
+                    var rows = AgentRows(wire, now);
+                    if (frames != null)
+                    {
+                        var size = Host.UI.RawUI.WindowSize;
+                        var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
+                        var text = new List<string>(lines.Count);
+                        foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
+                        Host.UI.Write(frames.Frame(text, size.Width, size.Height));
+                    }
+                    else
+                    {
+                        foreach (var row in rows)
+                        {
+                            string line = WatchView.Plain(row);
+                            if (_lastPlain.TryGetValue(row.Serial, out var before) && before == line) continue;
+                            _lastPlain[row.Serial] = line;
+                            WriteObject(WatchView.Timestamp(now) + "  " + line);
+                        }
+                    }
+                    first = false;
+                    var wait = Tick;
+                    if (Duration.HasValue) wait = Min(wait, Duration.Value - clock.Elapsed);
+                    if (wait > TimeSpan.Zero && StopToken.WaitHandle.WaitOne(wait)) throw new PipelineStoppedException();
+                }
+            }
+            finally
+            {
+                if (frames != null && !first) Host.UI.Write(frames.End());
+            }
+        }
+
+        /// <summary>This tick's rows: the agent's, each with this session's power history sampled now; chargers removed meanwhile stay, marked.</summary>
+        private List<WatchRow> AgentRows(System.Collections.ArrayList wire, DateTimeOffset now)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var rows = new List<WatchRow>();
+            foreach (var item in wire)
+            {
+                if (!(item is System.Collections.IDictionary fields)) continue;
+                var row = WatchRow.FromWire(fields, HistoryOf(Convert.ToString(fields["Serial"], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), removed: false);
+                if (row.Status != null) row.History.Add(now, row.Status.PowerKW);
+                seen.Add(row.Serial);
+                _agentLastRows[row.Serial] = fields;
+                rows.Add(row);
+            }
+            foreach (var gone in _agentLastRows)
+            {
+                if (!seen.Contains(gone.Key)) rows.Add(WatchRow.FromWire(gone.Value, HistoryOf(gone.Key), removed: true));
+            }
+            rows.Sort((a, b) => string.CompareOrdinal(a.Serial, b.Serial));
+            return rows;
         }
 
         /// <inheritdoc/>

@@ -60,7 +60,7 @@ namespace EmProto.PowerShell
                 ProcessLocal();
                 return;
             }
-            if (MyInvocation.ExpectingInput) RunInAgent();
+            ProcessInAgent();
         }
 
         /// <inheritdoc/>
@@ -71,9 +71,27 @@ namespace EmProto.PowerShell
                 EndLocal();
                 return;
             }
+            try
+            {
+                EndInAgent();
+            }
+            finally
+            {
+                _agent?.Dispose();
+                _agent = null;
+            }
+        }
+
+        /// <summary>ProcessRecord when the agent serves the session: runs the command there once per pipeline object.</summary>
+        protected virtual void ProcessInAgent()
+        {
+            if (MyInvocation.ExpectingInput) RunInAgent();
+        }
+
+        /// <summary>EndProcessing when the agent serves the session: runs the command there once when nothing was piped in.</summary>
+        protected virtual void EndInAgent()
+        {
             if (!MyInvocation.ExpectingInput) RunInAgent();
-            _agent?.Dispose();
-            _agent = null;
         }
 
         /// <summary>The value of a parameter as it is sent to the agent (e.g. a path made absolute here).</summary>

@@ -80,5 +80,42 @@ namespace EmProto.PowerShell
                 History = history ?? throw new ArgumentNullException(nameof(history)),
             };
         }
+
+        /// <summary>The row as it crosses the agent's channel (the history stays with the session that draws it).</summary>
+        public System.Collections.Hashtable ToWire() => new System.Collections.Hashtable
+        {
+            [nameof(Serial)] = Serial,
+            [nameof(Name)] = Name,
+            [nameof(Phases)] = Phases,
+            [nameof(Online)] = Online,
+            [nameof(LoggedIn)] = LoggedIn,
+            [nameof(LastSeen)] = LastSeen,
+            [nameof(State)] = State,
+            [nameof(Status)] = Status,
+            [nameof(SessionKWh)] = SessionKWh,
+            [nameof(FullScaleKW)] = FullScaleKW,
+        };
+
+        /// <summary>A row from the agent's channel, drawn with this session's history of the charger.</summary>
+        public static WatchRow FromWire(System.Collections.IDictionary wire, PowerHistory history, bool removed)
+        {
+            if (wire == null) throw new ArgumentNullException(nameof(wire));
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            return new WatchRow
+            {
+                Serial = Convert.ToString(wire[nameof(Serial)], culture) ?? string.Empty,
+                Name = Convert.ToString(wire[nameof(Name)], culture) ?? string.Empty,
+                Phases = Convert.ToInt32(wire[nameof(Phases)] ?? 1, culture),
+                Online = Convert.ToBoolean(wire[nameof(Online)] ?? false, culture),
+                LoggedIn = Convert.ToBoolean(wire[nameof(LoggedIn)] ?? false, culture),
+                Removed = removed,
+                LastSeen = wire[nameof(LastSeen)] as DateTimeOffset?,
+                State = wire[nameof(State)] is EvseMetaState state ? state : EvseMetaState.Unknown,
+                Status = removed ? null : wire[nameof(Status)] as EvseState,
+                SessionKWh = removed || wire[nameof(SessionKWh)] == null ? (double?)null : Convert.ToDouble(wire[nameof(SessionKWh)], culture),
+                FullScaleKW = Convert.ToDouble(wire[nameof(FullScaleKW)] ?? 0.0, culture),
+                History = history ?? throw new ArgumentNullException(nameof(history)),
+            };
+        }
     }
 }
