@@ -191,6 +191,17 @@ if (`$e) { 'event ' + `$e.SourceEventArgs.Serial + ' ' + `$e.SourceEventArgs.Eve
         $read.Output | Should -Match "record $start"
     }
 
+    It 'stops a forwarded command in the agent when the session stops it (Ctrl+C, Stop-Job)' {
+        $before = (Get-EvseAgent).Sessions
+        $waiting = Start-Fresh "Wait-Evse -Serial $serial -State Idle -Timeout 300"
+        Wait-Until { (Get-EvseAgent).Sessions -gt $before } 'the wait runs in the agent'
+        Stop-Job $waiting
+        # The session asks the agent to stop; the agent ends the command and closes its connection.
+        Wait-Until { (Get-EvseAgent).Sessions -le $before } 'the agent ended the stopped command' -Seconds 60
+        $waiting.State | Should -Be 'Stopped'
+        (Get-EvseAgent).ProcessId | Should -Be $agent.ProcessId
+    }
+
     It 'refuses another user' {
         $python = '/usr/bin/python3'
         $setpriv = Get-Command setpriv -ErrorAction SilentlyContinue
