@@ -130,6 +130,7 @@ Register-EvseEvent -EventName ChargingStarted -Serial $serial -SourceIdentifier 
 'ready'
 `$e = Wait-Event -SourceIdentifier there -Timeout 90
 if (`$e) { 'event ' + `$e.SourceEventArgs.Serial + ' ' + `$e.SourceEventArgs.EventName + ' ' + `$e.SourceEventArgs.GetType().Name } else { 'no event' }
+'state ' + (Get-EvseState -Serial $serial -Wait -Timeout 60).State
 (Get-EvseCommunicator).Mode
 "@
         Wait-Until { @(Receive-Job $other -Keep) -contains 'ready' } 'the other session has subscribed'
@@ -148,6 +149,7 @@ if (`$e) { 'event ' + `$e.SourceEventArgs.Serial + ' ' + `$e.SourceEventArgs.Eve
         $null = Wait-Job $other -Timeout 120
         $out = @(Receive-Job $other)
         $out | Should -Contain "event $serial ChargingStarted EvseChargerEventArgs"
+        $out | Should -Contain 'state Charging'
         $out | Should -Contain 'Agent'
         (Get-Evse -Serial $serial).State | Should -Be 'Charging'
     }
