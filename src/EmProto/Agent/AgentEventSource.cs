@@ -78,10 +78,12 @@ namespace EmProto.PowerShell
                         if (AgentSerializer.Deserialize(text) is EvseChargerEventArgs args && Volatile.Read(ref _disposed) == 0) EvseEvent?.Invoke(this, args);
                     }
                 }
-                catch (IOException)
+#pragma warning disable CA1031 // a broken or garbled connection is a lost agent: fail over, never end the session's process
+                catch (Exception)
                 {
-                    // The agent went away.
+                    // The agent went away (or sent what cannot be read).
                 }
+#pragma warning restore CA1031
                 connection.Dispose();
                 if (Volatile.Read(ref _disposed) == 1) return;
                 connection = FailOver();

@@ -106,10 +106,20 @@ namespace EmProto.PowerShell.Agent
                 {
                     return;
                 }
-                var connection = new AgentConnection(socket);
-                _open[connection] = true;
-                var thread = new Thread(() => Serve(connection)) { IsBackground = true, Name = "EmProto agent session" };
-                thread.Start();
+#pragma warning disable CA1031 // a session that cannot be served is closed; the agent goes on
+                try
+                {
+                    var connection = new AgentConnection(socket);
+                    _open[connection] = true;
+                    var thread = new Thread(() => Serve(connection)) { IsBackground = true, Name = "EmProto agent session" };
+                    thread.Start();
+                }
+                catch (Exception ex)
+                {
+                    socket.Dispose();
+                    Console.Error.WriteLine("EmProto agent: a session could not be served: " + ex.GetType().Name + ": " + ex.Message);
+                }
+#pragma warning restore CA1031
             }
         }
 
@@ -204,11 +214,23 @@ namespace EmProto.PowerShell.Agent
                             if (kind == FrameKind.Stop) break;
                         }
                     }
-                    catch (IOException)
+#pragma warning disable CA1031 // whatever breaks the connection stops the command; it must not end the agent
+                    catch (Exception)
                     {
                         // Gone: stop below.
                     }
-                    if (Volatile.Read(ref finished) == 0) ps.BeginStop(null, null);
+#pragma warning restore CA1031
+                    if (Volatile.Read(ref finished) != 0) return;
+#pragma warning disable CA1031 // the command may have ended (and its PowerShell gone) since the check above
+                    try
+                    {
+                        ps.BeginStop(null, null);
+                    }
+                    catch (Exception)
+                    {
+                        // Ended meanwhile: nothing to stop.
+                    }
+#pragma warning restore CA1031
                 }) { IsBackground = true, Name = "EmProto agent stop watcher" };
                 watcher.Start();
                 try
@@ -255,7 +277,7 @@ namespace EmProto.PowerShell.Agent
                     {
                         connection.Send(FrameKind.Event, AgentSerializer.Serialize(e));
                     }
-                    catch (IOException)
+                    catch (Exception)
                     {
                         connection.Dispose();
                     }

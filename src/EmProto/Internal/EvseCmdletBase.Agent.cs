@@ -170,7 +170,7 @@ namespace EmProto.PowerShell
             }
             if (connection == null)
             {
-                ThrowTerminatingError(AgentLost("before it started"));
+                ThrowTerminatingError(AgentLost("before it could run {0}"));
                 return;
             }
             ErrorRecord? terminating = null;
@@ -207,10 +207,10 @@ namespace EmProto.PowerShell
                 }
             }, StopToken);
             if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
-            if (!ended) ThrowTerminatingError(AgentLost("while it ran the command"));
+            if (!ended) ThrowTerminatingError(AgentLost("while it ran {0}"));
             if (terminating != null)
             {
-                if (terminating.Exception is PipelineStoppedException) ThrowTerminatingError(AgentLost("(it stopped while it ran the command)"));
+                if (terminating.Exception is PipelineStoppedException) ThrowTerminatingError(AgentLost("(it was stopped) while it ran {0}"));
                 ThrowTerminatingError(terminating);
             }
         }
@@ -231,7 +231,7 @@ namespace EmProto.PowerShell
         private ErrorRecord AgentLost(string when)
         {
             var ex = new EvseException(EvseErrorKind.Connection, ErrorIds.AgentLost,
-                "The EmProto agent went away " + when + " of " + MyInvocation.MyCommand.Name + "; what it had done is unknown. The next command uses a restarted agent, or this session's own communicator when none answers.");
+                "The EmProto agent went away " + string.Format(System.Globalization.CultureInfo.InvariantCulture, when, MyInvocation.MyCommand.Name) + "; what it had done is unknown. The next command uses a restarted agent, or this session's own communicator when none answers.");
             return ErrorRecordFactory.FromException(ex, null);
         }
 
