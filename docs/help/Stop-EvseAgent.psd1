@@ -11,7 +11,7 @@
             Description = 'The socket file of the agent to stop, as -SocketPath of Start-EvseAgent.'
             DefaultValue = 'EMPROTO_AGENT_SOCKET, else $XDG_RUNTIME_DIR/emproto/agent.sock, else /tmp/emproto-<uid>/agent.sock (Windows: %LOCALAPPDATA%\EmProto\agent.sock)'
         }
-        Timeout = 'How long to wait for the agent to save the store, end its sessions and exit (a TimeSpan or a number of seconds).'
+        Timeout = 'How long to wait for the agent to save the store, end its sessions and exit (a TimeSpan or a number of seconds; default 30 seconds). An agent still running after that is an error (EvseAgentRunning).'
     }
     Outputs = @(
         @{
