@@ -121,24 +121,32 @@ namespace EmProto.PowerShell.Agent
             {
                 try
                 {
-                    var call = new Hashtable
+                    string? text = AgentInvocationText.TryEncode(command, parameters, preferences);
+                    if (text != null)
                     {
-                        ["Command"] = command,
-                        ["Parameters"] = parameters,
-                        ["Preferences"] = preferences,
-                    };
-                    SendFirst(connection, FrameKind.Invoke, AgentSerializer.Serialize(call));
-                    while (connection.TryReceive(out var kind, out var text))
+                        SendFirst(connection, FrameKind.InvokeText, text);
+                    }
+                    else
+                    {
+                        var call = new Hashtable
+                        {
+                            ["Command"] = command,
+                            ["Parameters"] = parameters,
+                            ["Preferences"] = preferences,
+                        };
+                        SendFirst(connection, FrameKind.Invoke, AgentSerializer.Serialize(call));
+                    }
+                    while (connection.TryReceive(out var kind, out var frame))
                     {
                         switch (kind)
                         {
                             case FrameKind.Done:
                                 return true;
                             case FrameKind.Refused:
-                                throw AgentConnection.Refused(text);
+                                throw AgentConnection.Refused(frame);
                             case FrameKind.Record:
-                                if (text.Length == 0) continue;
-                                onRecord(text[0], AgentSerializer.Deserialize(text.Substring(1)));
+                                if (frame.Length == 0) continue;
+                                onRecord(frame[0], AgentSerializer.Deserialize(frame.Substring(1)));
                                 break;
                         }
                     }

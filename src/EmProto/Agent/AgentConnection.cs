@@ -27,6 +27,9 @@ namespace EmProto.PowerShell.Agent
         /// <summary>Client → agent: what Watch-Evse shows of the chargers asked for, from the agent's memory (no request to them).</summary>
         Snapshot = 6,
 
+        /// <summary>Client → agent: run a command whose parameters are all simple (<see cref="AgentInvocationText"/>).</summary>
+        InvokeText = 7,
+
         /// <summary>Agent → client: one record of a stream (first character: the stream; then CLIXML).</summary>
         Record = 10,
 

@@ -139,7 +139,12 @@ namespace EmProto.PowerShell.Agent
                 switch (kind)
                 {
                     case FrameKind.Invoke:
-                        RunInvocation(connection, text);
+                        var call = AgentSerializer.Deserialize(text) as Hashtable ?? throw new InvalidDataException("An invocation is a hashtable.");
+                        RunInvocation(connection, call["Command"] as string, call["Parameters"] as Hashtable, call["Preferences"] as Hashtable);
+                        break;
+                    case FrameKind.InvokeText:
+                        var (command, parameters, preferences) = AgentInvocationText.Decode(text);
+                        RunInvocation(connection, command, parameters, preferences);
                         break;
                     case FrameKind.Subscribe:
                         RunSubscription(connection, text);
@@ -177,12 +182,11 @@ namespace EmProto.PowerShell.Agent
 #pragma warning restore CA1031
         }
 
-        private void RunInvocation(AgentConnection connection, string text)
+        private void RunInvocation(AgentConnection connection, string? command, Hashtable? parameters, Hashtable? preferences)
         {
-            var call = AgentSerializer.Deserialize(text) as Hashtable ?? throw new InvalidDataException("An invocation is a hashtable.");
-            string command = call["Command"] as string ?? throw new InvalidDataException("An invocation names its command.");
-            var parameters = call["Parameters"] as Hashtable ?? new Hashtable();
-            var preferences = call["Preferences"] as Hashtable ?? new Hashtable();
+            if (command == null) throw new InvalidDataException("An invocation names its command.");
+            parameters ??= new Hashtable();
+            preferences ??= new Hashtable();
             if (!command.StartsWith("EmProto\\", StringComparison.Ordinal))
                 throw new InvalidDataException("The agent runs EmProto's commands only.");
 
