@@ -110,6 +110,22 @@ namespace EmProto.Module.Tests
 
         protected static long DatagramsSent => Communicator.Counters.Snapshot().DatagramsSent;
 
+        /// <summary>
+        /// Lets every datagram already sent to the communicator be handled: a stopped simulator's last status may still
+        /// be in the socket's queue. A junk datagram sent now queues behind it (loopback delivers in order); once the
+        /// communicator has counted it as dropped, everything before it was handled.
+        /// </summary>
+        protected static void SettleReceive()
+        {
+            var communicator = Communicator;
+            long dropped = communicator.Counters.Snapshot().Dropped;
+            using (var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+            {
+                probe.Send(new byte[] { 0x01, 0x02, 0x03 }, 3, new IPEndPoint(IPAddress.Loopback, communicator.LocalEndPoint!.Port));
+            }
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => communicator.Counters.Snapshot().Dropped > dropped, TimeSpan.FromSeconds(30)), "the communicator handled what was queued");
+        }
+
         protected static ErrorRecord SingleError(ModuleHost.Result r)
         {
             Assert.True(r.Errors.Count == 1, "exactly one error is expected, got " + r.Errors.Count + ": " + string.Join("; ", r.Errors.Select(e => e.FullyQualifiedErrorId)));

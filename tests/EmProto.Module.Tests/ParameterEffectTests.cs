@@ -146,6 +146,8 @@ namespace EmProto.Module.Tests
         {
             using var sim = StartAndConnect();
             sim.Stop();
+            // A status sent just before the stop must not count as the fresh one the wait asks for.
+            SettleReceive();
             var r = Host.Run("Get-EvseState -Serial " + SimSerial + " -Wait -Timeout 1");
             Assert.Equal(ErrorIds.StateTimeout, Id(SingleError(r)));
         }
