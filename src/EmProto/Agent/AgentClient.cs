@@ -60,16 +60,7 @@ namespace EmProto.PowerShell.Agent
                 if (connection == null) return null;
                 try
                 {
-                    SendFirst(connection, FrameKind.Describe, string.Empty);
-                    EvseAgentInfo? info = null;
-                    while (connection.TryReceive(out var kind, out var text))
-                    {
-                        if (kind == FrameKind.Refused) throw AgentConnection.Refused(text);
-                        if (kind == FrameKind.Record && text.Length > 0 && text[0] == AgentStreams.Output)
-                            info = AgentSerializer.Deserialize(text.Substring(1)) as EvseAgentInfo;
-                        if (kind == FrameKind.Done) return info;
-                    }
-                    return null;
+                    return Ask(connection, FrameKind.Describe, string.Empty) as EvseAgentInfo;
                 }
                 catch (IOException)
                 {
@@ -87,25 +78,31 @@ namespace EmProto.PowerShell.Agent
             using (var connection = Connect(socketPath) ?? throw new IOException("No EmProto agent answers at " + socketPath + "."))
             {
                 var request = new Hashtable { ["Serials"] = serials, ["Names"] = names };
-                SendFirst(connection, FrameKind.Snapshot, AgentSerializer.Serialize(request));
-                Hashtable? reply = null;
-                while (connection.TryReceive(out var kind, out var text))
+                if (!(Ask(connection, FrameKind.Snapshot, AgentSerializer.Serialize(request)) is Hashtable reply)) throw new IOException("The EmProto agent sent no rows.");
+                var rows = reply["Rows"] as ArrayList ?? new ArrayList();
+                var unmatched = new System.Collections.Generic.List<string>();
+                if (reply["Unmatched"] is IEnumerable literals)
                 {
-                    if (kind == FrameKind.Refused) throw AgentConnection.Refused(text);
-                    if (kind == FrameKind.Record && text.Length > 0 && text[0] == AgentStreams.Output) reply = AgentSerializer.Deserialize(text.Substring(1)) as Hashtable;
-                    if (kind == FrameKind.Done && reply != null)
-                    {
-                        var rows = reply["Rows"] as ArrayList ?? new ArrayList();
-                        var unmatched = new System.Collections.Generic.List<string>();
-                        if (reply["Unmatched"] is IEnumerable literals)
-                        {
-                            foreach (var literal in literals) unmatched.Add(Convert.ToString(literal, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                        }
-                        return (rows, unmatched.ToArray());
-                    }
+                    foreach (var literal in literals) unmatched.Add(Convert.ToString(literal, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                 }
-                throw new IOException("The EmProto agent went away.");
+                return (rows, unmatched.ToArray());
             }
+        }
+
+        /// <summary>One question to the agent: the frame sent, then the output it answers with (null when none) once it says Done.</summary>
+        /// <exception cref="EvseException">The agent refuses this user (EvseAgentRefused).</exception>
+        /// <exception cref="IOException">The agent went away before it answered.</exception>
+        private static object? Ask(AgentConnection connection, FrameKind kind, string text)
+        {
+            SendFirst(connection, kind, text);
+            object? answer = null;
+            while (connection.TryReceive(out var replyKind, out var reply))
+            {
+                if (replyKind == FrameKind.Refused) throw AgentConnection.Refused(reply);
+                if (replyKind == FrameKind.Record && reply.Length > 0 && reply[0] == AgentStreams.Output) answer = AgentSerializer.Deserialize(reply.Substring(1));
+                if (replyKind == FrameKind.Done) return answer;
+            }
+            throw new IOException("The EmProto agent went away before it answered.");
         }
 
         /// <summary>

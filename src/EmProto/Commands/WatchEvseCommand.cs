@@ -131,23 +131,10 @@ namespace EmProto.PowerShell.Commands
                     }
                     var now = DateTimeOffset.Now;
                     var rows = AgentRows(wire, now);
-                    if (frames != null)
-                    {
-                        var size = Host.UI.RawUI.WindowSize;
-                        var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
-                        var text = new List<string>(lines.Count);
-                        foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
-                        Host.UI.Write(frames.Frame(text, size.Width, size.Height));
-                    }
+                    if (frames != null) DrawFrame(frames, rows, now, endsAt);
                     else
                     {
-                        foreach (var row in rows)
-                        {
-                            string line = WatchView.Plain(row);
-                            if (_lastPlain.TryGetValue(row.Serial, out var before) && before == line) continue;
-                            _lastPlain[row.Serial] = line;
-                            WriteObject(WatchView.Timestamp(now) + "  " + line);
-                        }
+                        foreach (var row in rows) WritePlain(row, now);
                     }
                     first = false;
                     var wait = Tick;
@@ -301,21 +288,32 @@ namespace EmProto.PowerShell.Commands
             {
                 var rows = new List<WatchRow>(_targets.Count);
                 foreach (var evse in _targets) rows.Add(Row(communicator, evse));
-                var size = Host.UI.RawUI.WindowSize;
-                var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
-                var text = new List<string>(lines.Count);
-                foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
-                Host.UI.Write(frames.Frame(text, size.Width, size.Height));
+                DrawFrame(frames, rows, now, endsAt);
                 return;
             }
             foreach (var evse in _targets)
             {
-                if (!all && !changed.Contains(evse.Serial)) continue;
-                string line = WatchView.Plain(Row(communicator, evse));
-                if (_lastPlain.TryGetValue(evse.Serial, out var before) && before == line) continue;
-                _lastPlain[evse.Serial] = line;
-                WriteObject(WatchView.Timestamp(now) + "  " + line);
+                if (all || changed.Contains(evse.Serial)) WritePlain(Row(communicator, evse), now);
             }
+        }
+
+        /// <summary>Redraws the live view in place.</summary>
+        private void DrawFrame(LiveFrameWriter frames, List<WatchRow> rows, DateTimeOffset now, DateTimeOffset? endsAt)
+        {
+            var size = Host.UI.RawUI.WindowSize;
+            var lines = WatchView.Live(rows, now, endsAt, size.Width, size.Height);
+            var text = new List<string>(lines.Count);
+            foreach (var line in lines) text.Add(line.Render(Math.Max(1, size.Width - 1), color: true));
+            Host.UI.Write(frames.Frame(text, size.Width, size.Height));
+        }
+
+        /// <summary>Writes a charger's plain line when it differs from the last one written for it.</summary>
+        private void WritePlain(WatchRow row, DateTimeOffset now)
+        {
+            string line = WatchView.Plain(row);
+            if (_lastPlain.TryGetValue(row.Serial, out var before) && before == line) return;
+            _lastPlain[row.Serial] = line;
+            WriteObject(WatchView.Timestamp(now) + "  " + line);
         }
 
         private WatchRow Row(EvseCommunicator communicator, Evse evse) =>
