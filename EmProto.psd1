@@ -1,5 +1,8 @@
 @{
     RootModule           = 'EmProto.dll'
+    # Imported before the root module: on PowerShell 7 for Linux x64 it loads the ReadyToRun images in
+    # linux-x64/, which EmProto.dll then binds to; elsewhere it does nothing (src/EmProto.Startup).
+    NestedModules        = @('EmProto.Startup.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f7c1e-3f5d-4a4e-9a57-2f1f6b7d4e21'
     Author               = 'EmProto contributors'

@@ -63,8 +63,14 @@ function Invoke-Build {
     # -ModuleOnly builds just the module's projects (what Demo needs), not the tests and benchmarks.
     param([switch] $ModuleOnly)
     Write-Host "== Build EmProto $version ($Configuration)"
-    $target = if ($ModuleOnly) { Join-Path $root 'src/EmProto/EmProto.csproj' } else { Join-Path $root 'EmPsm.sln' }
-    Invoke-Native 'dotnet build' { dotnet build $target -c $Configuration -nologo -v:minimal "-p:Version=$version" @restoreArgs }
+    $targets = if ($ModuleOnly) { @('src/EmProto/EmProto.csproj', 'src/EmProto.Startup/EmProto.Startup.csproj') } else { @('EmPsm.sln') }
+    foreach ($target in $targets) {
+        Invoke-Native 'dotnet build' { dotnet build (Join-Path $root $target) -c $Configuration -nologo -v:minimal "-p:Version=$version" @restoreArgs }
+    }
+    # ReadyToRun images of the module's assemblies for PowerShell 7 on Linux x64 (tools/ReadyToRun):
+    # compiled from the same netstandard2.0 builds, shipped beside them in linux-x64/.
+    $readyToRun = Join-Path $outRoot 'readytorun'
+    Invoke-Native 'dotnet publish (ReadyToRun)' { dotnet publish (Join-Path $root 'tools/ReadyToRun/EmProto.ReadyToRun.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -o $readyToRun @restoreArgs }
 
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $stage -Force
@@ -78,6 +84,9 @@ function Invoke-Build {
         'System.Threading.Tasks.Extensions.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
     )
     foreach ($f in $files) { Copy-Item (Join-Path $bin $f) $stage }
+    Copy-Item (Join-Path $root "src/EmProto.Startup/bin/$Configuration/netstandard2.0/EmProto.Startup.dll") $stage
+    $native = New-Item -ItemType Directory -Path (Join-Path $stage 'linux-x64') -Force
+    foreach ($f in 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll') { Copy-Item (Join-Path $readyToRun $f) $native }
     Copy-Item (Join-Path $root 'EmProto.psd1'), (Join-Path $root 'EmProto.Format.ps1xml') $stage
     $helpScript = Join-Path $root 'tools/New-ModuleHelp.ps1'
     if (Test-Path $helpScript) {

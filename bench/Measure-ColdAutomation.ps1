@@ -9,7 +9,8 @@
     start) and timed from outside as a whole. pwsh's floor is measured the same number of times,
     interleaved with those runs: its start-up alone (-Command exit) and start-up plus the import of a
     trivial script module (one function), so the table shows EmProto's share against what any module
-    costs. Then the same cold runs with the user's agent running (Start-EvseAgent), which owns the port,
+    costs. Each run is repeated with EMPROTO_READYTORUN=0 (the portable assemblies, without the ReadyToRun
+    images), interleaved. Then the same cold runs with the user's agent running (Start-EvseAgent), which owns the port,
     the store and the session, so each fresh pwsh forwards its commands to it. Loopback only: EMPROTO_PORT, EMPROTO_LOCAL_ADDRESS
     and EMPROTO_STORE_PATH point every process at 127.0.0.1, a free port and the temporary store.
     Returns result rows (Suite, Name, Mean, Unit, Allocated, Notes); values are medians in ms.
@@ -89,6 +90,15 @@ try {
     $trivial = Join-Path $temp 'Trivial/Trivial.psm1'
     $null = New-Item -ItemType Directory (Split-Path $trivial)
     Set-Content $trivial 'function Get-Trivial { 42 }'
+    # The same trivial module with a format file of one view: what PowerShell charges any module for views
+    # (it rebuilds its whole format table on import), timed inside a script after the module-system warm-up.
+    $formatted = Join-Path $temp 'Formatted/Formatted.psd1'
+    $null = New-Item -ItemType Directory (Split-Path $formatted)
+    Set-Content (Join-Path $temp 'Formatted/Formatted.psm1') 'function Get-Formatted { [pscustomobject]@{ PSTypeName = ''Formatted.Item''; Value = 42 } }'
+    Set-Content (Join-Path $temp 'Formatted/Formatted.Format.ps1xml') '<?xml version="1.0" encoding="utf-8"?><Configuration><ViewDefinitions><View><Name>Formatted.Item</Name><ViewSelectedBy><TypeName>Formatted.Item</TypeName></ViewSelectedBy><TableControl><TableHeaders><TableColumnHeader /></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems><TableColumnItem><PropertyName>Value</PropertyName></TableColumnItem></TableColumnItems></TableRowEntry></TableRowEntries></TableControl></View></ViewDefinitions></Configuration>'
+    Set-Content $formatted "@{ RootModule = 'Formatted.psm1'; ModuleVersion = '1.0'; FormatsToProcess = @('Formatted.Format.ps1xml'); FunctionsToExport = @('Get-Formatted') }"
+    $formattedScript = Join-Path $temp 'formatted.ps1'
+    Set-Content $formattedScript "Import-Module Microsoft.PowerShell.Utility; `$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$formatted'; 'TIMES ' + `$sw.Elapsed.TotalMilliseconds"
 
     $script = Join-Path $temp 'cold.ps1'
     Set-Content $script @"
@@ -107,15 +117,21 @@ Stop-EvseCharge -Serial $serial -Force -Confirm:`$false
 
     $bare = [Collections.Generic.List[double]]::new()
     $trivialRuns = [Collections.Generic.List[double]]::new()
+    $formattedImports = [Collections.Generic.List[double]]::new()
     $wall = [Collections.Generic.List[double]]::new()
     $warms = [Collections.Generic.List[double]]::new()
     $imports = [Collections.Generic.List[double]]::new()
     $connects = [Collections.Generic.List[double]]::new()
     $starts = [Collections.Generic.List[double]]::new()
+    # The same script with the portable assemblies only (EMPROTO_READYTORUN=0: no ReadyToRun images), interleaved.
+    $portable = @{ Imports = [Collections.Generic.List[double]]::new(); Connects = [Collections.Generic.List[double]]::new(); Starts = [Collections.Generic.List[double]]::new() }
     $null = Invoke-Pwsh -Arguments @('-Command', 'exit')  # warm the disk cache once, unmeasured
     for ($i = 0; $i -lt $Runs; $i++) {
         $bare.Add((Invoke-Pwsh -Arguments @('-Command', 'exit')).WallMs)
         $trivialRuns.Add((Invoke-Pwsh -Arguments @('-Command', "Import-Module '$trivial'")).WallMs)
+        $f = @(((Invoke-Pwsh -Arguments @('-File', $formattedScript)).Lines | Where-Object { $_ -like 'TIMES *' } | Select-Object -First 1) -split ' ')
+        if ($f.Count -ne 2) { throw 'The trivial module with a format file printed no timing.' }
+        $formattedImports.Add([double]$f[1])
         $r = Invoke-Pwsh -Arguments @('-File', $script)
         $wall.Add($r.WallMs)
         $t = @(($r.Lines | Where-Object { $_ -like 'TIMES *' } | Select-Object -First 1) -split ' ')
@@ -124,8 +140,16 @@ Stop-EvseCharge -Serial $serial -Force -Confirm:`$false
         $imports.Add([double]$t[2] - [double]$t[1])
         $connects.Add([double]$t[3] - [double]$t[2])
         $starts.Add([double]$t[4] - [double]$t[3])
+        $env:EMPROTO_READYTORUN = '0'
+        try { $r = Invoke-Pwsh -Arguments @('-File', $script) } finally { Remove-Item Env:EMPROTO_READYTORUN }
+        $t = @(($r.Lines | Where-Object { $_ -like 'TIMES *' } | Select-Object -First 1) -split ' ')
+        if ($t.Count -ne 5) { throw "The cold run (portable) printed no timings: $($r.Lines -join ' | ')" }
+        $portable.Imports.Add([double]$t[2] - [double]$t[1])
+        $portable.Connects.Add([double]$t[3] - [double]$t[2])
+        $portable.Starts.Add([double]$t[4] - [double]$t[3])
     }
     $own = @(for ($i = 0; $i -lt $Runs; $i++) { $imports[$i] + $connects[$i] + $starts[$i] })
+    $portableOwn = @(for ($i = 0; $i -lt $Runs; $i++) { $portable.Imports[$i] + $portable.Connects[$i] + $portable.Starts[$i] })
 
     function Row($name, $values, $notes) {
         [pscustomobject]@{ Suite = 'cold'; Name = $name; Mean = [math]::Round((Get-Median $values), 1); Unit = 'ms'; Allocated = $null
@@ -137,8 +161,14 @@ Stop-EvseCharge -Serial $serial -Force -Confirm:`$false
     Row 'Module share: import + connect + start' $own 'Stopwatch inside the script; target <= 60 ms'
     Row "pwsh's first Import-Module (Microsoft.PowerShell.Utility)" $warms "pwsh's one-time module-system warm-up, paid by whichever module is imported first"
     Row 'Import-Module EmProto' $imports 'target < 150 ms; imported second, after the warm-up above'
+    Row 'Import-Module of a trivial module with a one-view format file' $formattedImports 'timed like the row above: what any module with views pays on import (PowerShell rebuilds its format table)'
     Row 'Connect-Evse (stored charger and password)' $connects 'first cmdlet: starts the communicator, loads the store, logs in'
     Row 'Start-EvseCharge' $starts 'one start round trip plus the cmdlet'
+    $images = if ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64') { 'the rows above use the ReadyToRun images (linux-x64/)' } else { 'no ReadyToRun images for this platform: the rows above are portable too' }
+    Row 'Portable assemblies only (EMPROTO_READYTORUN=0): module share' $portableOwn "the same script, interleaved; $images"
+    Row 'Portable assemblies only: Import-Module EmProto' $portable.Imports 'EMPROTO_READYTORUN=0'
+    Row 'Portable assemblies only: Connect-Evse' $portable.Connects 'EMPROTO_READYTORUN=0'
+    Row 'Portable assemblies only: Start-EvseCharge' $portable.Starts 'EMPROTO_READYTORUN=0'
 
     # The same cold runs with the user's agent running (it owns the port, the store and the session): each fresh
     # pwsh forwards Connect-Evse and Start-EvseCharge to it.

@@ -28,3 +28,103 @@ Describe 'The EmProto module' {
         ($bytes | Where-Object { $_ -gt 127 }).Count | Should -Be 0
     }
 }
+
+Describe 'Precompiled assemblies (ReadyToRun) for PowerShell 7 on Linux x64' {
+    BeforeAll {
+        $script:names = 'EmProto.Protocol', 'EmProto.Engine', 'EmProto.Simulator'
+        $script:native = Join-Path $module.ModuleBase 'linux-x64'
+        $script:linuxX64 = $IsLinux -and [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64'
+        $script:repoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+
+        function script:Get-PeKind([string] $Path) {
+            # IL-only (portable) or ReadyToRun (a managed native header), and the module's identity (MVID).
+            $stream = [IO.File]::OpenRead($Path)
+            try {
+                $pe = [Reflection.PortableExecutable.PEReader]::new($stream)
+                $cor = $pe.PEHeaders.CorHeader
+                $md = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                [pscustomobject]@{
+                    ILOnly    = [bool]($cor.Flags -band [Reflection.PortableExecutable.CorFlags]::ILOnly)
+                    ReadyToRun = $cor.ManagedNativeHeaderDirectory.Size -gt 0
+                    Mvid      = $md.GetGuid($md.GetModuleDefinition().Mvid)
+                }
+            } finally { $stream.Dispose() }
+        }
+
+        function script:Invoke-Journey([string] $ModulePath, [hashtable] $Environment = @{}) {
+            # A fresh pwsh: where the engine came from, then a charger found, logged in to and read on loopback.
+            $script = @"
+Import-Module '$ModulePath'
+[EmProto.Engine.EvseCommunicator].Assembly.Location
+`$s = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force -PassThru
+`$null = Start-EvseSimulator -Serial 5e5e0000000000f7 -AppEndPoint "127.0.0.1:`$(`$s.Port)" -Password 123456 -PluggedIn
+Find-Evse -Serial 5e5e0000000000f7 -Timeout 30 | Connect-Evse -PlainTextPassword 123456
+(Get-EvseState -Serial 5e5e0000000000f7).State
+"@
+            $saved = @{}
+            foreach ($k in $Environment.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $Environment[$k]) }
+            Push-Location $repoRoot
+            try { $out = & dotnet pwsh -NoProfile -NonInteractive -Command $script 2>&1 }
+            finally {
+                Pop-Location
+                foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+            }
+            [pscustomobject]@{ Exit = $LASTEXITCODE; Lines = @($out | ForEach-Object { "$_" }) }
+        }
+    }
+
+    It 'ships the portable assemblies IL-only, for Windows PowerShell 5.1 and every other platform' {
+        foreach ($n in @('EmProto', 'EmProto.Startup') + $names) {
+            $kind = Get-PeKind (Join-Path $module.ModuleBase "$n.dll")
+            $kind.ILOnly | Should -BeTrue -Because "$n.dll is loaded by .NET Framework too"
+            $kind.ReadyToRun | Should -BeFalse -Because "$n.dll is the portable build"
+        }
+    }
+
+    It 'ships ReadyToRun images of the same builds in linux-x64/' {
+        foreach ($n in $names) {
+            $image = Get-PeKind (Join-Path $native "$n.dll")
+            $image.ReadyToRun | Should -BeTrue -Because "linux-x64/$n.dll is precompiled"
+            # Compiled from the very assembly beside it, not from another build.
+            $image.Mvid | Should -Be (Get-PeKind (Join-Path $module.ModuleBase "$n.dll")).Mvid
+        }
+    }
+
+    It 'binds to the images when imported here' {
+        if (-not $linuxX64) { Set-ItResult -Skipped -Because 'the images are for Linux x64; this host is not' }
+        foreach ($t in [EmProto.Protocol.DatagramCodec], [EmProto.Engine.EvseCommunicator], [EmProto.Simulator.EvseSimulatorHost]) {
+            $t.Assembly.Location | Should -Be (Join-Path $native ($t.Assembly.GetName().Name + '.dll'))
+        }
+        # The images' own dependencies come from the module folder (shipped once): a communicator needs TimeProvider.
+        [EmProto.Engine.EvseCommunicator].Assembly.GetReferencedAssemblies().Name | Should -Contain 'Microsoft.Bcl.TimeProvider'
+        $null = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force
+        Stop-EvseCommunicator -Confirm:$false
+        ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Bcl.TimeProvider' }).Location |
+            Should -Be (Join-Path $module.ModuleBase 'Microsoft.Bcl.TimeProvider.dll')
+    }
+
+    It 'keeps the portable assemblies with EMPROTO_READYTORUN=0, and they work' {
+        $r = Invoke-Journey $env:EMPROTO_TEST_MODULE @{ EMPROTO_READYTORUN = '0' }
+        $r.Exit | Should -Be 0 -Because ($r.Lines -join "`n")
+        $r.Lines[0] | Should -Be (Join-Path $module.ModuleBase 'EmProto.Engine.dll')
+        $r.Lines[-1] | Should -Be 'PluggedIn'
+    }
+
+    It 'uses the images in a fresh pwsh, which finds, logs in to and reads a charger' {
+        if (-not $linuxX64) { Set-ItResult -Skipped -Because 'the images are for Linux x64; this host is not' }
+        $r = Invoke-Journey $env:EMPROTO_TEST_MODULE
+        $r.Exit | Should -Be 0 -Because ($r.Lines -join "`n")
+        $r.Lines[0] | Should -Be (Join-Path $native 'EmProto.Engine.dll')
+        $r.Lines[-1] | Should -Be 'PluggedIn'
+    }
+
+    It 'works from a copy without the linux-x64 folder' {
+        $copy = Join-Path ([IO.Directory]::CreateTempSubdirectory('emproto-portable-').FullName) 'EmProto'
+        Copy-Item $module.ModuleBase $copy -Recurse
+        Remove-Item (Join-Path $copy 'linux-x64') -Recurse -Force
+        $r = Invoke-Journey (Join-Path $copy 'EmProto.psd1')
+        $r.Exit | Should -Be 0 -Because ($r.Lines -join "`n")
+        $r.Lines[0] | Should -Be (Join-Path $copy 'EmProto.Engine.dll')
+        $r.Lines[-1] | Should -Be 'PluggedIn'
+    }
+}
