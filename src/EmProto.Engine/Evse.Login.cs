@@ -214,19 +214,23 @@ namespace EmProto.Engine
         }
 
         /// <summary>
-        /// The background probe of the optional charging-status request: asked again at once when the first ask
-        /// goes unanswered, so a firmware that ignores it is known as such (two misses in a row) before a user's
-        /// Get-EvseChargeSession would wait for it, while one lost packet teaches nothing.
+        /// The background probe of the optional charging-status request: asked again at once while it goes
+        /// unanswered, so a firmware that ignores it is known as such (<see cref="Session.CapabilityMemory.MissesToIgnore"/>
+        /// misses in a row) before a user's Get-EvseChargeSession would wait for it, while lost packets teach nothing.
         /// </summary>
         private async Task ProbeChargingStatusAsync(CancellationToken ct)
         {
-            try
+            for (int ask = 1; ; ask++)
             {
-                await AskChargingStatusAsync(ct).ConfigureAwait(false);
-            }
-            catch (EvseTimeoutException)
-            {
-                if (_capabilities[EmCommand.RequestChargingStatus] != EvseCapability.Ignored) await AskChargingStatusAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await AskChargingStatusAsync(ct).ConfigureAwait(false);
+                    return;
+                }
+                catch (EvseTimeoutException) when (ask < Session.CapabilityMemory.MissesToIgnore && _capabilities[EmCommand.RequestChargingStatus] == EvseCapability.NotAsked)
+                {
+                    // Unanswered, and nothing learnt yet either way: ask again.
+                }
             }
         }
 

@@ -165,10 +165,12 @@ namespace EmProto.Engine.Tests
         public void An_optional_setting_the_firmware_ignores_is_EvseNotSupportedByFirmware_and_not_sent_again()
         {
             using var h = new Harness();
-            var evse = h.LoggedInAndSettled();
+            // A firmware that never answers it (one that answered it once stays known as answering).
             h.Charger.Unsupported.Add(EmCommand.Brightness);
-            // Two unanswered asks in a row: each is EvseNotSupportedByFirmware, and then the firmware counts as ignoring it.
-            for (int i = 0; i < 2; i++)
+            var evse = h.LoggedIn();
+            h.AdvanceUntil(() => evse.Config != null && evse.PendingRequestCount == 0, "the reads after the login are done", TimeSpan.FromSeconds(30));
+            // Unanswered asks in a row: each is EvseNotSupportedByFirmware, and then the firmware counts as ignoring it.
+            for (int i = 0; i < EmProto.Engine.Session.CapabilityMemory.MissesToIgnore; i++)
             {
                 var ex = Assert.Throws<EvseException>(() => h.Run(evse.SetBrightnessAsync(50)));
                 Assert.Equal("EvseNotSupportedByFirmware", ex.ErrorId);

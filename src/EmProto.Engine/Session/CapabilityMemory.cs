@@ -17,8 +17,12 @@ namespace EmProto.Engine.Session
         private readonly Dictionary<EmCommand, int> _misses = new Dictionary<EmCommand, int>();
         private readonly Dictionary<EmCommand, DateTimeOffset> _lastAsked = new Dictionary<EmCommand, DateTimeOffset>();
 
-        /// <summary>Unanswered asks in a row after which a request counts as ignored (one lost exchange is not proof).</summary>
-        internal const int MissesToIgnore = 2;
+        /// <summary>
+        /// Unanswered asks in a row after which a request never answered counts as ignored. Each ask is already
+        /// resent within its short budget, so a miss means every try of it was lost; at 30 % loss each way that
+        /// happens to about one ask in fifteen, and three in a row to about one in three thousand.
+        /// </summary>
+        internal const int MissesToIgnore = 3;
         private string _firmware = string.Empty;
 
         /// <summary>A snapshot for users.</summary>
@@ -57,7 +61,8 @@ namespace EmProto.Engine.Session
         /// <summary>
         /// Records an outcome; true when the state changed. An answer counts at once; a request counts as ignored
         /// only after <see cref="MissesToIgnore"/> unanswered asks in a row, so packet loss alone does not teach
-        /// that a firmware ignores it.
+        /// that a firmware ignores it. A request this firmware answered stays answered: later misses are lost
+        /// packets (the memory is cleared when the firmware changes).
         /// </summary>
         public bool Record(EmCommand request, bool answered)
         {
@@ -67,6 +72,7 @@ namespace EmProto.Engine.Session
                 if (answered) _misses.Remove(request);
                 else
                 {
+                    if (_states.TryGetValue(request, out var known) && known == EvseCapability.Answered) return false;
                     _misses.TryGetValue(request, out int misses);
                     _misses[request] = ++misses;
                     if (misses < MissesToIgnore) return false;

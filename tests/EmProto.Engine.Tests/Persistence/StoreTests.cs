@@ -79,7 +79,7 @@ namespace EmProto.Engine.Tests.Persistence
             {
                 h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
                 h.LoggedIn();
-                // Asked once after the login and once more by a session read: two misses in a row teach "ignored".
+                // Asked by the probe after the login and by a session read: misses in a row teach "ignored".
                 h.Run(h.Evse.RefreshSessionAsync().ContinueWith(_ => { }, System.Threading.Tasks.TaskScheduler.Default));
                 h.AdvanceUntil(() => h.Evse.Capabilities.ChargingStatus == EvseCapability.Ignored, "the ignored 0x8006 is learned", TimeSpan.FromSeconds(30));
                 Assert.Equal(EvseCapability.Answered, h.Evse.Capabilities.Brightness);

@@ -113,11 +113,13 @@ namespace EmProto.Engine.Tests.Session
         }
 
         [Fact]
-        public void One_lost_optional_request_is_no_proof_two_in_a_row_are_and_a_late_answer_counts()
+        public void Lost_optional_requests_are_no_proof_three_in_a_row_are_and_a_late_answer_counts()
         {
             var memory = new EmProto.Engine.Session.CapabilityMemory();
             var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
             memory.Asking(EmCommand.RequestChargingStatus, now);
+            Assert.Equal(3, EmProto.Engine.Session.CapabilityMemory.MissesToIgnore);
+            Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
             Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
             Assert.Equal(EvseCapability.NotAsked, memory[EmCommand.RequestChargingStatus]);
             Assert.True(memory.Record(EmCommand.RequestChargingStatus, false));
@@ -125,14 +127,32 @@ namespace EmProto.Engine.Tests.Session
             // A late answer within the window: the firmware does answer it.
             Assert.True(memory.LateReply(EmCommand.SingleAcChargingStatusResponse, now + TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15)));
             Assert.Equal(EvseCapability.Answered, memory[EmCommand.RequestChargingStatus]);
-            // One miss after answers does not undo them; a reply long after the last ask proves nothing.
-            Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
+            // Misses after an answer, however many, are lost packets; a reply long after the last ask proves nothing.
+            for (int i = 0; i < 10; i++) Assert.False(memory.Record(EmCommand.RequestChargingStatus, false));
             Assert.Equal(EvseCapability.Answered, memory[EmCommand.RequestChargingStatus]);
             Assert.False(memory.LateReply(EmCommand.SingleAcChargingStatusResponse, now + TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15)));
         }
 
         [Fact]
-        public void A_firmware_that_ignores_the_charging_status_request_is_known_as_such_after_the_login_probe_asks_twice()
+        public void An_answer_ends_a_run_of_misses_and_only_a_new_firmware_is_asked_afresh()
+        {
+            var memory = new EmProto.Engine.Session.CapabilityMemory();
+            memory.OnFirmware("V1");
+            Assert.False(memory.Record(EmCommand.Brightness, false));
+            Assert.False(memory.Record(EmCommand.Brightness, false));
+            Assert.True(memory.Record(EmCommand.Brightness, true));
+            Assert.Equal(EvseCapability.Answered, memory[EmCommand.Brightness]);
+            // A new firmware may differ: what was learnt is forgotten, and its misses count from zero.
+            Assert.True(memory.OnFirmware("V2"));
+            Assert.Equal(EvseCapability.NotAsked, memory[EmCommand.Brightness]);
+            Assert.False(memory.Record(EmCommand.Brightness, false));
+            Assert.False(memory.Record(EmCommand.Brightness, false));
+            Assert.True(memory.Record(EmCommand.Brightness, false));
+            Assert.Equal(EvseCapability.Ignored, memory[EmCommand.Brightness]);
+        }
+
+        [Fact]
+        public void A_firmware_that_ignores_the_charging_status_request_is_known_as_such_after_the_login_probe_asks_three_times()
         {
             using var h = new Harness();
             h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
