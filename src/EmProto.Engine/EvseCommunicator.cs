@@ -122,6 +122,7 @@ namespace EmProto.Engine
                 StartedAt = Options.TimeProvider.GetUtcNow();
                 var transport = _transport;
                 var token = _cts.Token;
+                // Its own thread: the socket transport receives synchronously, so the whole loop stays on it.
                 _receiveLoop = Task.Factory.StartNew(() => ReceiveLoopAsync(transport, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
                 _housekeeping = Options.TimeProvider.CreateTimer(_ => Housekeeping(), null, Options.HousekeepingInterval, Options.HousekeepingInterval);
                 if (Options.StorePath != null)

@@ -88,38 +88,34 @@ namespace EmProto.Engine.Transport
             }
         }
 
-        /// <summary>Waits for the next packet. The returned buffer is reused by the next call: process it first.</summary>
-        public async Task<UdpPacket> ReceiveAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits for the next packet on the calling thread and returns it as a completed task. The communicator
+        /// calls it from its own receive thread, which the kernel wakes directly when a packet arrives: no
+        /// thread-pool hop between the socket and the code that completes the waiting request. A wait in progress
+        /// ends when the transport is disposed (the communicator cancels, then disposes); the token is looked at
+        /// before each wait. The returned buffer is reused by the next call: process it first.
+        /// </summary>
+        public Task<UdpPacket> ReceiveAsync(CancellationToken cancellationToken)
         {
-            var buffer = _buffer;
-            EndPoint any = new IPEndPoint(IPAddress.Any, 0);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var tcs = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-                IAsyncResult ar;
+                EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                int n;
                 try
                 {
-                    ar = _socket.BeginReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref any, r => tcs.TrySetResult(0), null);
+                    n = _socket.ReceiveFrom(_buffer, 0, _buffer.Length, SocketFlags.None, ref from);
                 }
-                catch (SocketException ex) when (IsTransient(ex))
+                catch (SocketException ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
                 {
                     continue;
                 }
-                using (cancellationToken.Register(() => tcs.TrySetCanceled()))
+                catch (SocketException) when (cancellationToken.IsCancellationRequested)
                 {
-                    await tcs.Task.ConfigureAwait(false);
+                    // Closed by Stop: the blocking call was interrupted.
+                    throw new OperationCanceledException(cancellationToken);
                 }
-                try
-                {
-                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
-                    int n = _socket.EndReceiveFrom(ar, ref from);
-                    return new UdpPacket(buffer, n, (IPEndPoint)from);
-                }
-                catch (SocketException ex) when (IsTransient(ex))
-                {
-                    continue;
-                }
+                return Task.FromResult(new UdpPacket(_buffer, n, (IPEndPoint)from));
             }
         }
 

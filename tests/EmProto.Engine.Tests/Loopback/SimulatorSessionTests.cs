@@ -40,8 +40,13 @@ namespace EmProto.Engine.Tests.Loopback
             for (int i = 0; i < 360; i++)
             {
                 rig.Advance(TimeSpan.FromSeconds(10));
-                // Let every Heading sent so far be answered before the clock moves on.
-                LoopbackRig.WaitUntil(() => sim.Counters.HeadingsAnswered >= sim.Counters.HeadingsSent, "the Headings up to minute " + (i / 6) + " are answered");
+                // Let every Heading sent so far be answered, and everything the communicator sent be handled by the
+                // simulator, before the clock moves on. The simulator counts a datagram before it reschedules its timer
+                // from it, under its lock: reading IsRegistered takes that lock, so what it counted is handled completely
+                // (a timer rescheduled while the clock moves would fire late, and the next Heading with it).
+                LoopbackRig.WaitUntil(() => sim.Counters.HeadingsAnswered >= sim.Counters.HeadingsSent &&
+                    sim.Counters.PacketsReceived >= rig.Communicator.Counters.Snapshot().DatagramsSent && sim.IsRegistered,
+                    "the Headings up to minute " + (i / 6) + " are answered and the communicator's datagrams handled");
             }
             Assert.True(sim.Counters.HeadingsAnswered >= 60, "at least one Heading a minute was answered: " + sim.Counters + "; clock " + rig.Time.GetUtcNow().ToString("o"));
             Assert.Equal(sim.Counters.HeadingsSent, sim.Counters.HeadingsAnswered);
