@@ -18,7 +18,7 @@
             DefaultValue = '28376, or EMPROTO_PORT'
         }
         StorePath = @{
-            Description = 'The file where the agent keeps the known chargers, their passwords and charge records (a file, not a folder), as -StorePath of Start-EvseCommunicator.'
+            Description = 'The file where the agent keeps the known chargers, their passwords and charge records (a file, not a folder), as -StorePath of Start-EvseCommunicator. It is checked before anything starts (also under -WhatIf): an existing folder, or a path below a file, is the terminating error EvseInvalidStorePath.'
             DefaultValue = '~/.config/emproto/evses.json (Windows: %APPDATA%\EmProto\evses.json), or EMPROTO_STORE_PATH'
         }
         SocketPath = @{

@@ -99,6 +99,22 @@ Describe 'The agent' {
         (Get-EvseAgent).ProcessId | Should -Be $agent.ProcessId
     }
 
+    It 'refuses a -StorePath that can never be a file before anything starts, in the background or with -Wait (EvseInvalidStorePath)' {
+        $socket = Join-Path $root 'storecheck/agent.sock'
+        # An existing folder, and a path below a file: checked as Start-EvseCommunicator checks them, before -WhatIf.
+        $file = Join-Path $root 'storecheck-file'
+        Set-Content $file 'x'
+        foreach ($bad in $root, (Join-Path $file 'evses.json')) {
+            foreach ($how in @{ WhatIf = $true }, @{ Wait = $true }, @{}) {
+                $err = { Start-EvseAgent -SocketPath $socket -LocalAddress 127.0.0.1 -Port 0 -StorePath $bad -Timeout 60 -ErrorAction Stop @how } |
+                    Should -Throw -ErrorId 'EvseInvalidStorePath,EmProto.PowerShell.Commands.StartEvseAgentCommand' -PassThru
+                $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+                $err.TargetObject | Should -Be $bad
+            }
+        }
+        Get-EvseAgent -SocketPath $socket | Should -BeNullOrEmpty
+    }
+
     It 'finds and connects the charger with the same objects and errors as in process' {
         $found = Find-Evse -Serial $serial -Timeout 30
         $found | Should -BeOfType ([EmProto.PowerShell.EvseCharger])

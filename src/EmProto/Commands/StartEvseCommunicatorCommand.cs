@@ -135,33 +135,11 @@ namespace EmProto.PowerShell.Commands
             return got < 0 ? null : message.Substring(got + 4).TrimEnd('.');
         }
 
-        /// <summary>
-        /// Refuses a store path that can never be a file: an existing folder, or a path below a file.
-        /// (A folder that does not exist yet is fine: it is created at the first save.)
-        /// </summary>
+        /// <summary>Refuses a store path that can never be a file (see <see cref="StorePathCheck"/>).</summary>
         private string ValidateStorePath(string path)
         {
-            string? problem = null;
-            if (Directory.Exists(path))
-            {
-                problem = "'" + path + "' is a folder; give the path of a file in it, such as '" + Path.Combine(path, "evses.json") + "'.";
-            }
-            else
-            {
-                for (string? dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-                {
-                    if (File.Exists(dir))
-                    {
-                        problem = "'" + path + "' cannot be created: '" + dir + "' is a file, not a folder.";
-                        break;
-                    }
-                    if (Directory.Exists(dir)) break;
-                }
-            }
-            if (problem != null)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidStorePath, problem, null, path));
-            }
+            string? problem = StorePathCheck.Problem(path);
+            if (problem != null) ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidStorePath, problem, null, path));
             return path;
         }
     }
