@@ -28,6 +28,13 @@ namespace EmProto.PowerShell.Agent
         /// <summary>For tests: behave as a runtime with (true) or without (false) Unix domain sockets; null: as this one is.</summary>
         internal static bool? SupportedOverride { get; set; }
 
+        /// <summary>The socket a cmdlet's -SocketPath names (resolved against the current location), else <see cref="DefaultPath"/>.</summary>
+        public static string PathFor(System.Management.Automation.PSCmdlet cmdlet, string? socketPath)
+        {
+            if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
+            return socketPath != null ? cmdlet.GetUnresolvedProviderPathFromPSPath(socketPath) : DefaultPath;
+        }
+
         /// <summary>
         /// The socket of this user's agent: EMPROTO_AGENT_SOCKET, else $XDG_RUNTIME_DIR/emproto/agent.sock, else
         /// /tmp/emproto-&lt;uid&gt;/agent.sock (on Windows %LOCALAPPDATA%\EmProto\agent.sock).

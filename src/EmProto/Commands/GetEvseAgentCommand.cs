@@ -18,7 +18,7 @@ namespace EmProto.PowerShell.Commands
         protected override void EndProcessing()
         {
             if (!AgentSocket.IsSupported) return;
-            string socketPath = SocketPath != null ? GetUnresolvedProviderPathFromPSPath(SocketPath) : AgentSocket.DefaultPath;
+            string socketPath = AgentSocket.PathFor(this, SocketPath);
             try
             {
                 var info = AgentClient.Describe(socketPath);

@@ -61,7 +61,7 @@ namespace EmProto.PowerShell.Commands
         {
             if (!AgentSocket.IsSupported)
                 ThrowTerminatingError(ErrorRecordFactory.FromException(new EvseException(EvseErrorKind.InvalidOperation, ErrorIds.AgentUnsupported, "The EmProto agent needs PowerShell 7 (Unix domain sockets); Windows PowerShell 5.1 keeps its own communicator."), null));
-            string socketPath = SocketPath != null ? GetUnresolvedProviderPathFromPSPath(SocketPath) : AgentSocket.DefaultPath;
+            string socketPath = AgentSocket.PathFor(this, SocketPath);
             // Checked here, before -WhatIf and before a background agent is launched, as Start-EvseCommunicator does.
             string? storeProblem = StorePath == null ? null : StorePathCheck.Problem(GetUnresolvedProviderPathFromPSPath(StorePath));
             if (storeProblem != null) ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidStorePath, storeProblem, null, StorePath));

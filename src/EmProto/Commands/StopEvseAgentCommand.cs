@@ -32,7 +32,7 @@ namespace EmProto.PowerShell.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            string socketPath = SocketPath != null ? GetUnresolvedProviderPathFromPSPath(SocketPath) : AgentSocket.DefaultPath;
+            string socketPath = AgentSocket.PathFor(this, SocketPath);
             EvseAgentInfo? info = null;
             try
             {
