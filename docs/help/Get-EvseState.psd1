@@ -33,7 +33,7 @@
             Code = '$DebugPreference = ''Continue''
 Get-Evse -Name Garage | Get-EvseState
 $DebugPreference = ''SilentlyContinue'''
-            Remarks = 'Waits for the next state of the Garage charger (up to -Timeout) and shows the datagrams exchanged in the debug stream, one line each such as "<- 192.168.1.40:28376 SingleAcStatus 0601...", in hexadecimal with the password masked. Each line can be piped as it is to ConvertFrom-EvseDatagram. -Debug does the same, but in PowerShell 7.6 it prompts at every debug message; setting $DebugPreference does not.'
+            Remarks = 'Waits for the next state of the Garage charger (up to -Timeout) and shows the datagrams exchanged in the debug stream, one line each such as "<- 192.168.1.40:28376 SingleAcStatus 0601...", in hexadecimal with the password masked. Each line can be piped as it is to ConvertFrom-EvseDatagram. -Debug does the same for this one command, without asking anything (also in a non-interactive session); its own messages then come in the debug stream too.'
         }
     )
     RelatedLinks = @(

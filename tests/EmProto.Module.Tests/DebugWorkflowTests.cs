@@ -61,6 +61,25 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void Debug_switch_shows_the_commands_messages_without_asking_even_where_nobody_can_answer()
+        {
+            using var sim = StartSimulator();
+            Connect();
+            // PowerShell would ask before each verbose message under -Debug; this host cannot ask (like a
+            // scheduled task's), so a question would end the command with an error.
+            var r = Host.Run("Get-EvseState -Serial " + SimSerial + " -Debug -Timeout 30");
+            Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors));
+            Assert.IsType<EmProto.Engine.EvseState>(Assert.Single(r.Output).BaseObject);
+            Assert.Contains(r.Debug, d => d.Message.StartsWith("The debug stream is shown", StringComparison.Ordinal));
+            Assert.Contains(r.Debug, d => d.Message.StartsWith("<- ", StringComparison.Ordinal));
+            Assert.Empty(r.Verbose);
+            // With -Verbose too, verbose messages stay verbose.
+            var both = Host.Run("Get-EvseState -Serial " + SimSerial + " -Debug -Verbose -Timeout 30");
+            Assert.True(both.Errors.Count == 0, string.Join("; ", both.Errors));
+            Assert.Contains(both.Verbose, v => v.Message.StartsWith("The debug stream is shown", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Debug_lines_decode_as_they_are_masked_or_not()
         {
             using var sim = StartSimulator();

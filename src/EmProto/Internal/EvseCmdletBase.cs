@@ -55,6 +55,19 @@ namespace EmProto.PowerShell
         /// </summary>
         protected bool DebugStreamShown => DebugWanted();
 
+        /// <summary>
+        /// Writes a verbose message. Under -Debug without -Verbose PowerShell asks before showing each verbose
+        /// message (its old Inquire rule for verbose output under -Debug), and in a non-interactive session, a
+        /// scheduled task, that question is an error that ends the command. There the message goes to the debug
+        /// stream, which -Debug shows without asking; everywhere else this is Cmdlet.WriteVerbose.
+        /// </summary>
+        protected new void WriteVerbose(string text)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey("Debug") && !bound.ContainsKey("Verbose") && DebugWanted()) WriteDebug(text);
+            else base.WriteVerbose(text);
+        }
+
         /// <summary>BeginProcessing when the command runs in this process.</summary>
         protected virtual void BeginLocal()
         {
