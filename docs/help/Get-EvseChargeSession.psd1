@@ -3,7 +3,7 @@
     Synopsis = 'Gets the current, planned or last charge session of chargers.'
     Description = @(
         'Gets the charge session each charger reports: the running one; otherwise the planned one (reservation); otherwise the last finished one. It shows the start, duration, energy, limits (MaxDuration, MaxEnergyKWh, MaxCurrent), current, the user who started it, and Price, ChargeFee (the service fee) and FeeType as the charger reports them.'
-        'The session comes from what the charger pushes (charging status, status and charge records). The request for the charging status (0x8006) is optional: some firmware ignores it. It is sent, with a short budget, only to chargers that answer it; otherwise, and when it goes unanswered, the session last pushed is returned (ReceivedAt says when). A charger that never reported a session gives the error EvseSessionUnknown at once.'
+        'The session comes from what the charger pushes (charging status, status and charge records). The request for the charging status (0x8006) is optional: some firmware ignores it. It is sent, with a short budget, only to chargers that answer it; otherwise, and when it goes unanswered, the session last pushed is returned (ReceivedAt says when). While it is not known yet whether a charger answers it (just after its first login), a session it pushed is returned at once and the request is sent in the background. A charger that never reported a session gives the error EvseSessionUnknown at once.'
         'Start and ReservedFor are moved onto this computer''s clock when the charger''s clock skew has been measured (Get-EvseSystemTime, or before a planned start); TimesCorrected says whether they were and ClockSkew is the skew applied.'
     )
     Parameters = @{

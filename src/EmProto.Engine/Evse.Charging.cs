@@ -191,15 +191,23 @@ namespace EmProto.Engine
 
         /// <summary>
         /// The charging session as the charger reports it. Asks for it (0x8006, an optional request with a
-        /// short budget) only when this firmware answers it, else — and when the request goes unanswered —
-        /// returns what the charger last pushed. Returns null when the charger reported that nothing runs,
-        /// is planned or has finished.
+        /// short budget) when this firmware answers it, else — and when the request goes unanswered — returns
+        /// what the charger last pushed. While it is not known yet whether the firmware answers, a session the
+        /// charger pushed is returned at once and the request goes out in the background, so the call does not
+        /// wait on a request the firmware may ignore; it waits (the short budget at most) only when nothing was
+        /// pushed either. Returns null when the charger reported that nothing runs, is planned or has finished.
         /// </summary>
         /// <exception cref="EvseException">The charger never reported a session and does not answer the request (ErrorId EvseSessionUnknown).</exception>
         public async Task<EvseChargeSession?> RefreshSessionAsync(CancellationToken cancellationToken = default)
         {
             bool asked = false;
-            if (_capabilities.MayAsk(EmCommand.RequestChargingStatus))
+            bool pushed;
+            lock (_sync) pushed = _sessionReportedAt.HasValue;
+            if (pushed && _capabilities[EmCommand.RequestChargingStatus] == EvseCapability.NotAsked)
+            {
+                _communicator.RunBackground(AskChargingStatusAsync);
+            }
+            else if (_capabilities.MayAsk(EmCommand.RequestChargingStatus))
             {
                 try
                 {

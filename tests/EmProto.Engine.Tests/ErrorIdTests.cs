@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -193,6 +194,25 @@ namespace EmProto.Engine.Tests
             Assert.Equal("EvseSessionUnknown", ex.ErrorId);
             Assert.Equal(EvseErrorKind.NotFound, ex.Kind);
             Assert.Contains("0x8006", ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_session_read_does_not_wait_on_the_optional_request_while_a_pushed_session_answers_it()
+        {
+            using var h = new Harness();
+            h.Charger.Unsupported.Add(EmCommand.RequestChargingStatus);
+            var evse = h.LoggedIn();
+            // The charger pushed its session; whether it answers 0x8006 is not known yet (the probe after the
+            // login still waits for its answer, and fake time does not move).
+            var session = new ChargingStatusPayload { CurrentState = CurrentState.Charging, ChargeId = "PUSHED01" };
+            h.Charger.Send(EmCommand.SingleAcChargingStatusPublicAuto, session);
+            Harness.WaitUntil(() => evse.SessionReportedAt.HasValue, "the pushed session is applied");
+            Assert.Equal(EvseCapability.NotAsked, evse.Capabilities.ChargingStatus);
+            // Without fake time moving: a wait on the request would never end (WaitAsync gives up after 20 s of real time).
+            var read = await evse.RefreshSessionAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal("PUSHED01", read!.ChargeId);
+            // The request goes on in the background (joining the probe's ask in flight), so the firmware's silence is learnt.
+            h.AdvanceUntil(() => evse.Capabilities.ChargingStatus == EvseCapability.Ignored, "the ignored 0x8006 is learnt", TimeSpan.FromSeconds(30));
         }
 
         [Fact]
