@@ -37,53 +37,23 @@ namespace EmProto.PowerShell.Agent
 
         private static bool Append(StringBuilder text, char kind, string name, object? value)
         {
-            string type, encoded;
-            switch (value)
+            var inv = CultureInfo.InvariantCulture;
+            (string Type, string Encoded)? form = value switch
             {
-                case string s:
-                    type = "s";
-                    encoded = s;
-                    break;
-                case bool b:
-                    type = "b";
-                    encoded = b ? "1" : "0";
-                    break;
-                case int i:
-                    type = "i";
-                    encoded = i.ToString(CultureInfo.InvariantCulture);
-                    break;
-                case long l:
-                    type = "l";
-                    encoded = l.ToString(CultureInfo.InvariantCulture);
-                    break;
-                case double d:
-                    type = "d";
-                    encoded = d.ToString("R", CultureInfo.InvariantCulture);
-                    break;
-                case TimeSpan t:
-                    type = "t";
-                    encoded = t.Ticks.ToString(CultureInfo.InvariantCulture);
-                    break;
-                case DateTimeOffset o:
-                    type = "o";
-                    encoded = o.ToString("o", CultureInfo.InvariantCulture);
-                    break;
-                case Enum e:
-                    // Parameter binding converts the name back to the parameter's enum.
-                    type = "s";
-                    encoded = e.ToString();
-                    break;
-                case string[] list:
-                    foreach (var one in list)
-                    {
-                        if (one == null || one.IndexOf(Item) >= 0) return false;
-                    }
-                    type = "a";
-                    encoded = string.Join(Item.ToString(), list);
-                    break;
-                default:
-                    return false;
-            }
+                string s => ("s", s),
+                bool b => ("b", b ? "1" : "0"),
+                int i => ("i", i.ToString(inv)),
+                long l => ("l", l.ToString(inv)),
+                double d => ("d", d.ToString("R", inv)),
+                TimeSpan t => ("t", t.Ticks.ToString(inv)),
+                DateTimeOffset o => ("o", o.ToString("o", inv)),
+                // Parameter binding converts the name back to the parameter's enum.
+                Enum e => ("s", e.ToString()),
+                string[] list when Array.TrueForAll(list, one => one != null && one.IndexOf(Item) < 0) => ("a", string.Join(Item.ToString(), list)),
+                _ => null,
+            };
+            if (form is null) return false;
+            var (type, encoded) = form.Value;
             if (name.IndexOfAny(Separators) >= 0 || encoded.IndexOfAny(Separators) >= 0) return false;
             if (text.Length > 0) text.Append(Entry);
             text.Append(kind).Append(Field).Append(name).Append(Field).Append(type).Append(Field).Append(encoded);
