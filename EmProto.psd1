@@ -1,8 +1,9 @@
 @{
-    RootModule           = 'EmProto.dll'
-    # Imported before the root module: on PowerShell 7 for Linux x64 it loads the ReadyToRun images in
-    # linux-x64/, which EmProto.dll then binds to; elsewhere it does nothing (src/EmProto.Startup).
-    NestedModules        = @('EmProto.Startup.dll')
+    # No root module: the cmdlets are the nested module EmProto.dll, imported after EmProto.Startup.dll.
+    # On PowerShell 7 for Linux x64 the start-up loads the ReadyToRun images in linux-x64/ (EmProto.dll
+    # among them), and PowerShell then binds the cmdlets to them by name; elsewhere it does nothing and
+    # the portable assemblies load (src/EmProto.Startup). A root module would be loaded before it.
+    NestedModules        = @('EmProto.Startup.dll', 'EmProto.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f7c1e-3f5d-4a4e-9a57-2f1f6b7d4e21'
     Author               = 'EmProto contributors'

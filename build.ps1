@@ -86,7 +86,8 @@ function Invoke-Build {
     foreach ($f in $files) { Copy-Item (Join-Path $bin $f) $stage }
     Copy-Item (Join-Path $root "src/EmProto.Startup/bin/$Configuration/netstandard2.0/EmProto.Startup.dll") $stage
     $native = New-Item -ItemType Directory -Path (Join-Path $stage 'linux-x64') -Force
-    foreach ($f in 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll') { Copy-Item (Join-Path $readyToRun $f) $native }
+    # The images, and the net10.0 Microsoft.Bcl.TimeProvider (TimeProvider forwarded to the runtime's own).
+    foreach ($f in 'EmProto.dll', 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll', 'Microsoft.Bcl.TimeProvider.dll') { Copy-Item (Join-Path $readyToRun $f) $native }
     Copy-Item (Join-Path $root 'EmProto.psd1'), (Join-Path $root 'EmProto.Format.ps1xml') $stage
     $helpScript = Join-Path $root 'tools/New-ModuleHelp.ps1'
     if (Test-Path $helpScript) {

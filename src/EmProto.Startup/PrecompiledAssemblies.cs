@@ -22,8 +22,16 @@ namespace EmProto.Startup
     /// </remarks>
     public sealed class PrecompiledAssemblies : IModuleAssemblyInitializer
     {
-        /// <summary>The assemblies shipped precompiled, in dependency order.</summary>
-        public static IReadOnlyList<string> Names { get; } = new[] { "EmProto.Protocol", "EmProto.Engine", "EmProto.Simulator" };
+        /// <summary>The module's assemblies shipped precompiled, in dependency order; EmProto (the cmdlets) last.</summary>
+        public static IReadOnlyList<string> Names { get; } = new[] { "EmProto.Protocol", "EmProto.Engine", "EmProto.Simulator", "EmProto" };
+
+        /// <summary>
+        /// Dependencies shipped in the platform folder in the build for this runtime, loaded before the
+        /// images unless an assembly of that name is loaded already: the net10.0 Microsoft.Bcl.TimeProvider
+        /// forwards TimeProvider to the runtime's own (precompiled) type, where the netstandard2.0 one
+        /// beside EmProto.dll defines a copy that would be compiled on first use.
+        /// </summary>
+        public static IReadOnlyList<string> Dependencies { get; } = new[] { "Microsoft.Bcl.TimeProvider" };
 
         /// <summary>The environment variable that, set to 0, keeps the portable assemblies.</summary>
         public const string SwitchVariable = "EMPROTO_READYTORUN";
@@ -103,13 +111,14 @@ namespace EmProto.Startup
                 if (!File.Exists(path)) return false;
                 paths.Add(path);
             }
-            foreach (Assembly loaded in AppDomain.CurrentDomain.GetAssemblies())
+            foreach (string name in Names)
             {
-                string? loadedName = loaded.GetName().Name;
-                foreach (string name in Names)
-                {
-                    if (string.Equals(loadedName, name, StringComparison.Ordinal)) return false;
-                }
+                if (IsLoaded(name)) return false;
+            }
+            foreach (string name in Dependencies)
+            {
+                string path = Path.Combine(folder, name + ".dll");
+                if (File.Exists(path) && !IsLoaded(name)) paths.Insert(0, path);
             }
             foreach (string path in paths)
             {
@@ -125,6 +134,15 @@ namespace EmProto.Startup
                 }
             }
             return true;
+        }
+
+        private static bool IsLoaded(string name)
+        {
+            foreach (Assembly loaded in AppDomain.CurrentDomain.GetAssemblies())
+            {
+                if (string.Equals(loaded.GetName().Name, name, StringComparison.Ordinal)) return true;
+            }
+            return false;
         }
     }
 }

@@ -30,6 +30,28 @@ namespace EmProto.Module.Tests
         }
 
         [Fact]
+        public void The_agent_finds_the_manifest_from_the_portable_assembly_and_from_a_precompiled_image()
+        {
+            string module = Directory.CreateTempSubdirectory("emproto-layout-").FullName;
+            try
+            {
+                string manifest = Path.Combine(module, "EmProto.psd1");
+                File.WriteAllText(manifest, "@{}");
+                Directory.CreateDirectory(Path.Combine(module, "linux-x64"));
+                Assert.Equal(manifest, EmProto.PowerShell.Agent.AgentProcess.ManifestNear(Path.Combine(module, "EmProto.dll")));
+                Assert.Equal(manifest, EmProto.PowerShell.Agent.AgentProcess.ManifestNear(Path.Combine(module, "linux-x64", "EmProto.dll")));
+                // No manifest within reach: the assembly itself is imported.
+                File.Delete(manifest);
+                string lone = Path.Combine(module, "linux-x64", "EmProto.dll");
+                Assert.Equal(lone, EmProto.PowerShell.Agent.AgentProcess.ManifestNear(lone));
+            }
+            finally
+            {
+                Directory.Delete(module, true);
+            }
+        }
+
+        [Fact]
         public void A_folder_without_every_image_loads_none()
         {
             string folder = Directory.CreateTempSubdirectory("emproto-r2r-").FullName;
@@ -56,6 +78,7 @@ namespace EmProto.Module.Tests
             _ = typeof(EmProto.Engine.EvseCommunicator).Assembly;
             _ = typeof(EmProto.Protocol.DatagramCodec).Assembly;
             _ = typeof(EmProto.Simulator.EvseSimulatorHost).Assembly;
+            _ = typeof(EmProto.PowerShell.ModuleCleanup).Assembly;
             string folder = Directory.CreateTempSubdirectory("emproto-r2r-").FullName;
             try
             {

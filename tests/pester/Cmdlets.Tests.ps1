@@ -140,7 +140,7 @@ Describe 'Many runspaces' {
 Describe 'The module exports' {
     It 'exactly the cmdlets that exist' {
         $m = Get-Module EmProto
-        $defined = $m.ImplementingAssembly.GetExportedTypes() |
+        $defined = ($m.NestedModules | Where-Object Name -EQ 'EmProto').ImplementingAssembly.GetExportedTypes() |
             Where-Object { $_.IsSubclassOf([System.Management.Automation.Cmdlet]) -and -not $_.IsAbstract } |
             ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" } | Sort-Object
         @($m.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($defined)

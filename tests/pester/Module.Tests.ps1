@@ -2,20 +2,25 @@ BeforeAll {
     $modulePath = $env:EMPROTO_TEST_MODULE
     Import-Module $modulePath -Force
     $module = Get-Module EmProto
+    # The cmdlets are the nested binary module EmProto.dll (the manifest has no root module: see EmProto.psd1).
+    $cmdletModule = $module.NestedModules | Where-Object Name -EQ 'EmProto'
 }
 
 Describe 'The EmProto module' {
     It 'imports from the staged folder' {
         $module | Should -Not -BeNullOrEmpty
-        $module.ModuleType | Should -Be 'Binary'
+        $module.ModuleType | Should -Be 'Manifest'
+        @($module.NestedModules.Name) | Should -Be @('EmProto.Startup', 'EmProto')
+        $cmdletModule.ModuleType | Should -Be 'Binary'
         # From the folder under test, not from an installed copy elsewhere.
         $staged = (Resolve-Path $modulePath).Path.TrimEnd('/', '\') + [IO.Path]::DirectorySeparatorChar
         $module.ModuleBase + [IO.Path]::DirectorySeparatorChar | Should -BeLike "$staged*"
-        $module.ImplementingAssembly.Location | Should -BeLike "$staged*"
+        $cmdletModule.ImplementingAssembly.Location | Should -BeLike "$staged*"
+        (Get-Command Connect-Evse).ModuleName | Should -Be 'EmProto'
     }
 
     It 'exports exactly the cmdlets its assembly defines' {
-        $defined = $module.ImplementingAssembly.GetExportedTypes() |
+        $defined = $cmdletModule.ImplementingAssembly.GetExportedTypes() |
             Where-Object { $_.IsSubclassOf([System.Management.Automation.Cmdlet]) -and -not $_.IsAbstract } |
             ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" } |
             Sort-Object
@@ -31,7 +36,7 @@ Describe 'The EmProto module' {
 
 Describe 'Precompiled assemblies (ReadyToRun) for PowerShell 7 on Linux x64' {
     BeforeAll {
-        $script:names = 'EmProto.Protocol', 'EmProto.Engine', 'EmProto.Simulator'
+        $script:names = 'EmProto.Protocol', 'EmProto.Engine', 'EmProto.Simulator', 'EmProto'
         $script:native = Join-Path $module.ModuleBase 'linux-x64'
         $script:linuxX64 = $IsLinux -and [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64'
         $script:repoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
@@ -74,7 +79,7 @@ Find-Evse -Serial 5e5e0000000000f7 -Timeout 30 | Connect-Evse -PlainTextPassword
     }
 
     It 'ships the portable assemblies IL-only, for Windows PowerShell 5.1 and every other platform' {
-        foreach ($n in @('EmProto', 'EmProto.Startup') + $names) {
+        foreach ($n in @('EmProto.Startup') + $names) {
             $kind = Get-PeKind (Join-Path $module.ModuleBase "$n.dll")
             $kind.ILOnly | Should -BeTrue -Because "$n.dll is loaded by .NET Framework too"
             $kind.ReadyToRun | Should -BeFalse -Because "$n.dll is the portable build"
@@ -88,19 +93,26 @@ Find-Evse -Serial 5e5e0000000000f7 -Timeout 30 | Connect-Evse -PlainTextPassword
             # Compiled from the very assembly beside it, not from another build.
             $image.Mvid | Should -Be (Get-PeKind (Join-Path $module.ModuleBase "$n.dll")).Mvid
         }
+        # The net10.0 Microsoft.Bcl.TimeProvider has the identity the assemblies were built against.
+        $facade = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $native 'Microsoft.Bcl.TimeProvider.dll'))
+        $facade.Version | Should -Be ([Reflection.AssemblyName]::GetAssemblyName((Join-Path $module.ModuleBase 'Microsoft.Bcl.TimeProvider.dll'))).Version
     }
 
     It 'binds to the images when imported here' {
         if (-not $linuxX64) { Set-ItResult -Skipped -Because 'the images are for Linux x64; this host is not' }
-        foreach ($t in [EmProto.Protocol.DatagramCodec], [EmProto.Engine.EvseCommunicator], [EmProto.Simulator.EvseSimulatorHost]) {
+        $cmdlet = (Get-Command Connect-Evse).ImplementingType
+        foreach ($t in [EmProto.Protocol.DatagramCodec], [EmProto.Engine.EvseCommunicator], [EmProto.Simulator.EvseSimulatorHost], $cmdlet) {
             $t.Assembly.Location | Should -Be (Join-Path $native ($t.Assembly.GetName().Name + '.dll'))
         }
-        # The images' own dependencies come from the module folder (shipped once): a communicator needs TimeProvider.
+        # The cmdlets PowerShell bound are the precompiled ones, though it loaded EmProto.dll by its path in the module folder.
+        $cmdletModule.ImplementingAssembly.Location | Should -Be (Join-Path $native 'EmProto.dll')
+        # TimeProvider is the runtime's own: the net10.0 Microsoft.Bcl.TimeProvider in linux-x64/ forwards it.
         [EmProto.Engine.EvseCommunicator].Assembly.GetReferencedAssemblies().Name | Should -Contain 'Microsoft.Bcl.TimeProvider'
         $null = Start-EvseCommunicator -LocalAddress 127.0.0.1 -Port 0 -NoStore -Force
         Stop-EvseCommunicator -Confirm:$false
         ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Bcl.TimeProvider' }).Location |
-            Should -Be (Join-Path $module.ModuleBase 'Microsoft.Bcl.TimeProvider.dll')
+            Should -Be (Join-Path $native 'Microsoft.Bcl.TimeProvider.dll')
+        [EmProto.Engine.CommunicatorOptions].GetProperty('TimeProvider').PropertyType.Assembly.GetName().Name | Should -Be 'System.Private.CoreLib'
     }
 
     It 'keeps the portable assemblies with EMPROTO_READYTORUN=0, and they work' {

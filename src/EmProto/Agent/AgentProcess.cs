@@ -29,9 +29,22 @@ namespace EmProto.PowerShell.Agent
                 if (File.Exists(manifest)) return manifest;
                 if (!string.IsNullOrEmpty(module.Path)) return module.Path;
             }
-            string assembly = typeof(AgentProcess).Assembly.Location;
-            string beside = Path.Combine(Path.GetDirectoryName(assembly) ?? ".", "EmProto.psd1");
-            return File.Exists(beside) ? beside : assembly;
+            return ManifestNear(typeof(AgentProcess).Assembly.Location);
+        }
+
+        /// <summary>
+        /// The module manifest of an EmProto.dll: beside the portable assembly, or one folder up from a
+        /// precompiled image (linux-x64/); the assembly itself when there is none.
+        /// </summary>
+        internal static string ManifestNear(string assembly)
+        {
+            string? folder = Path.GetDirectoryName(assembly);
+            for (int up = 0; up < 2 && !string.IsNullOrEmpty(folder); up++, folder = Path.GetDirectoryName(folder))
+            {
+                string beside = Path.Combine(folder!, "EmProto.psd1");
+                if (File.Exists(beside)) return beside;
+            }
+            return assembly;
         }
 
         /// <summary>Starts <c>pwsh -Command "Import-Module …; Start-EvseAgent -Wait …"</c> in the background, detached.</summary>
