@@ -69,8 +69,11 @@ function Invoke-Build {
     }
     # ReadyToRun images of the module's assemblies for PowerShell 7 on Linux x64 (tools/ReadyToRun):
     # compiled from the same netstandard2.0 builds, shipped beside them in linux-x64/.
+    # Two parts with different crossgen2 options (see the project): the engine side, then the cmdlets.
     $readyToRun = Join-Path $outRoot 'readytorun'
-    Invoke-Native 'dotnet publish (ReadyToRun)' { dotnet publish (Join-Path $root 'tools/ReadyToRun/EmProto.ReadyToRun.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -o $readyToRun @restoreArgs }
+    $readyToRunCmdlets = Join-Path $outRoot 'readytorun-cmdlets'
+    Invoke-Native 'dotnet publish (ReadyToRun, engine)' { dotnet publish (Join-Path $root 'tools/ReadyToRun/EmProto.ReadyToRun.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -p:ReadyToRunPart=Engine -o $readyToRun @restoreArgs }
+    Invoke-Native 'dotnet publish (ReadyToRun, cmdlets)' { dotnet publish (Join-Path $root 'tools/ReadyToRun/EmProto.ReadyToRun.csproj') -c $Configuration -nologo -v:minimal "-p:Version=$version" -p:ReadyToRunPart=Cmdlets -o $readyToRunCmdlets @restoreArgs }
 
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $stage -Force
@@ -87,7 +90,8 @@ function Invoke-Build {
     Copy-Item (Join-Path $root "src/EmProto.Startup/bin/$Configuration/netstandard2.0/EmProto.Startup.dll") $stage
     $native = New-Item -ItemType Directory -Path (Join-Path $stage 'linux-x64') -Force
     # The images, and the net10.0 Microsoft.Bcl.TimeProvider (TimeProvider forwarded to the runtime's own).
-    foreach ($f in 'EmProto.dll', 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll', 'Microsoft.Bcl.TimeProvider.dll') { Copy-Item (Join-Path $readyToRun $f) $native }
+    foreach ($f in 'EmProto.Protocol.dll', 'EmProto.Engine.dll', 'EmProto.Simulator.dll', 'Microsoft.Bcl.TimeProvider.dll') { Copy-Item (Join-Path $readyToRun $f) $native }
+    Copy-Item (Join-Path $readyToRunCmdlets 'EmProto.dll') $native
     Copy-Item (Join-Path $root 'EmProto.psd1'), (Join-Path $root 'EmProto.Format.ps1xml') $stage
     $helpScript = Join-Path $root 'tools/New-ModuleHelp.ps1'
     if (Test-Path $helpScript) {

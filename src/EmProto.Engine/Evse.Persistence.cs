@@ -51,7 +51,7 @@ namespace EmProto.Engine
                     _info.Serial = Serial;
                 }
                 _config = stored.Config;
-                if (stored.Address != null && IPAddress.TryParse(stored.Address, out var ip) && stored.Port > 0 && stored.Port < 65536) _endPoint = new IPEndPoint(ip, stored.Port);
+                if (Transport.AddressText.TryParse(stored.Address, out var ip) && stored.Port > 0 && stored.Port < 65536) _endPoint = new IPEndPoint(ip!, stored.Port);
                 if (stored.TimeZone != null)
                 {
                     try

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using EmProto.Engine;
 using EmProto.Engine.Persistence;
+using EmProto.Engine.Transport;
 
 namespace EmProto.PowerShell
 {
@@ -171,9 +172,9 @@ namespace EmProto.PowerShell
             string? address = Environment.GetEnvironmentVariable("EMPROTO_LOCAL_ADDRESS");
             if (!string.IsNullOrEmpty(address))
             {
-                if (!IPAddress.TryParse(address, out var a))
+                if (!AddressText.TryParse(address, out var a))
                     throw new EvseException(EvseErrorKind.InvalidArgument, ErrorIds.InvalidEnvironment, "EMPROTO_LOCAL_ADDRESS must be an IP address; got '" + address + "'.");
-                options.LocalAddress = a;
+                options.LocalAddress = a!;
             }
             string? store = Environment.GetEnvironmentVariable("EMPROTO_STORE_PATH");
             if (!string.IsNullOrEmpty(store)) options.StorePath = store;
