@@ -169,13 +169,15 @@ if (-not [EmProtoJitCount]::MarkerSeen.Wait(60000)) { throw 'The JIT events did 
         if (-not $linuxX64) { Set-ItResult -Skipped -Because 'the images are for Linux x64; this host is not' }
         # Counted, not timed: the same journey compiles hundreds of EmProto's methods with the portable
         # assemblies, and a handful with the images (cmdlets and cross-module generics included).
-        $images = Invoke-Journey $env:EMPROTO_TEST_MODULE -CountCompiled
+        # Without tiered compilation nothing is compiled a second time (hot methods, sooner on a loaded host):
+        # every method counted is one that had no precompiled code.
+        $images = Invoke-Journey $env:EMPROTO_TEST_MODULE @{ DOTNET_TieredCompilation = '0' } -CountCompiled
         $images.Exit | Should -Be 0 -Because ($images.Lines -join "`n")
-        $portable = Invoke-Journey $env:EMPROTO_TEST_MODULE @{ EMPROTO_READYTORUN = '0' } -CountCompiled
+        $portable = Invoke-Journey $env:EMPROTO_TEST_MODULE @{ EMPROTO_READYTORUN = '0'; DOTNET_TieredCompilation = '0' } -CountCompiled
         $portable.Exit | Should -Be 0 -Because ($portable.Lines -join "`n")
         $withImages = [int]($images.Lines[-1] -replace '^compiled: ')
         $withoutImages = [int]($portable.Lines[-1] -replace '^compiled: ')
-        $withoutImages | Should -BeGreaterThan 300 -Because 'the portable assemblies are compiled as they run (the count works)'
+        $withoutImages | Should -BeGreaterThan 200 -Because 'the portable assemblies are compiled as they run (the count works)'
         $withImages | Should -BeLessThan 60 -Because "the images hold the code (portable: $withoutImages methods)"
     }
 
