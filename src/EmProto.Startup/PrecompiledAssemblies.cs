@@ -111,14 +111,15 @@ namespace EmProto.Startup
                 if (!File.Exists(path)) return false;
                 paths.Add(path);
             }
+            var loaded = LoadedNames();
             foreach (string name in Names)
             {
-                if (IsLoaded(name)) return false;
+                if (loaded.Contains(name)) return false;
             }
             foreach (string name in Dependencies)
             {
                 string path = Path.Combine(folder, name + ".dll");
-                if (File.Exists(path) && !IsLoaded(name)) paths.Insert(0, path);
+                if (File.Exists(path) && !loaded.Contains(name)) paths.Insert(0, path);
             }
             foreach (string path in paths)
             {
@@ -136,13 +137,19 @@ namespace EmProto.Startup
             return true;
         }
 
-        private static bool IsLoaded(string name)
+        // The simple names of the loaded assemblies, read once from their full names ("Name, Version=…"),
+        // which are cached strings: GetName() would parse a new AssemblyName for each of about a hundred.
+        private static HashSet<string> LoadedNames()
         {
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (Assembly loaded in AppDomain.CurrentDomain.GetAssemblies())
             {
-                if (string.Equals(loaded.GetName().Name, name, StringComparison.Ordinal)) return true;
+                string? full = loaded.FullName;
+                if (string.IsNullOrEmpty(full)) continue;
+                int comma = full!.IndexOf(',');
+                names.Add(comma < 0 ? full : full.Substring(0, comma));
             }
-            return false;
+            return names;
         }
     }
 }
