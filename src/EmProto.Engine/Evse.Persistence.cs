@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using EmProto.Engine.Persistence;
+using EmProto.Engine.Transport;
 using EmProto.Protocol;
 
 namespace EmProto.Engine
@@ -51,7 +52,7 @@ namespace EmProto.Engine
                     _info.Serial = Serial;
                 }
                 _config = stored.Config;
-                if (Transport.AddressText.TryParse(stored.Address, out var ip) && stored.Port > 0 && stored.Port < 65536) _endPoint = new IPEndPoint(ip!, stored.Port);
+                if (AddressText.TryParse(stored.Address, out var ip) && stored.Port > 0 && stored.Port < 65536) _endPoint = new IPEndPoint(ip!, stored.Port);
                 if (stored.TimeZone != null)
                 {
                     try

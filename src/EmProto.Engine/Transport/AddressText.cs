@@ -14,19 +14,12 @@ namespace EmProto.Engine.Transport
         /// <summary>Parses <paramref name="text"/>; false (and null) when it is not an IP address.</summary>
         public static bool TryParse(string? text, out IPAddress? address)
         {
-            if (text is null)
-            {
-                address = null;
-                return false;
-            }
-            if (TryParseDottedQuad(text, out address)) return true;
-            if (IPAddress.TryParse(text, out var parsed))
-            {
-                address = parsed;
-                return true;
-            }
             address = null;
-            return false;
+            if (text is null) return false;
+            if (TryParseDottedQuad(text, out address)) return true;
+            if (!IPAddress.TryParse(text, out var parsed)) return false;
+            address = parsed;
+            return true;
         }
 
         // "a.b.c.d", each part 0-255 in decimal without a leading zero: what IPAddress.TryParse reads the same way.
